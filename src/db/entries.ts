@@ -1,0 +1,161 @@
+// Logging, correcting and withdrawing entries. Each write puts the revision, the
+// entry's head and the outbox item in one transaction: either all three land or none.
+import type { EntryContent, EntryRevision } from '../domain/entry.ts';
+import { tallyKeyOf } from '../domain/progress.ts';
+import type { FieldLogDb, EntryHead } from './schema.ts';
+
+export interface WriteContext {
+  officerId: string;
+  deviceId: string;
+  now: () => number;
+  /** Id for a new entry; crypto.randomUUID() unless a test fixes it. */
+  newId?: () => string;
+}
+
+export class EntryNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Registreringen ${id} finns inte på enheten.`);
+  }
+}
+
+function headOf(revision: EntryRevision): EntryHead {
+  const key = tallyKeyOf(revision);
+  return key === undefined ? { ...revision } : { ...revision, tallyKey: key };
+}
+
+async function writeRevision(db: FieldLogDb, revision: EntryRevision): Promise<EntryRevision> {
+  await db.transaction('rw', db.revisions, db.entries, db.outbox, async () => {
+    await db.revisions.add(revision);
+    await db.entries.put(headOf(revision));
+    await db.outbox.add({ id: revision.id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 });
+  });
+  return revision;
+}
+
+/** Log a new entry (revision 1). The content must already have passed validation. */
+export function saveEntry(db: FieldLogDb, content: EntryContent, ctx: WriteContext): Promise<EntryRevision> {
+  return writeRevision(db, {
+    id: (ctx.newId ?? (() => crypto.randomUUID()))(),
+    rev: 1,
+    op: 'upsert',
+    content,
+    voidReason: null,
+    officerId: ctx.officerId,
+    deviceId: ctx.deviceId,
+    clientTime: new Date(ctx.now()).toISOString(),
+    serverTime: null,
+    serverSeq: null,
+  });
+}
+
+async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, change: Pick<EntryRevision, 'op' | 'content' | 'voidReason'>): Promise<EntryRevision> {
+  // Read the head inside the write transaction so two quick edits cannot both take rev n+1.
+  let written: EntryRevision | undefined;
+  await db.transaction('rw', db.revisions, db.entries, db.outbox, async () => {
+    const head = await db.entries.get(id);
+    if (!head) throw new EntryNotFoundError(id);
+    const revision: EntryRevision = {
+      id,
+      rev: head.rev + 1,
+      ...change,
+      officerId: ctx.officerId,
+      deviceId: ctx.deviceId,
+      clientTime: new Date(ctx.now()).toISOString(),
+      serverTime: null,
+      serverSeq: null,
+    };
+    // The server has answered a rejected revision for good; this one supersedes it.
+    const pending = await db.outbox.where('id').equals(id).toArray();
+    const rejected = pending.filter((i) => i.state === 'rejected');
+    await db.outbox.bulkDelete(rejected.map((i) => i.seq!));
+    await db.revisions.add(revision);
+    await db.entries.put(headOf(revision));
+    // Withdrawing an entry that the server never accepted (every revision rejected,
+    // nothing in flight) stays on the device: there is nothing on the server to void.
+    const neverOnServer = rejected.length > 0 && rejected.length === pending.length && !(await everApplied(db, id));
+    if (!(change.op === 'void' && neverOnServer)) {
+      await db.outbox.add({ id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 });
+    }
+    written = revision;
+  });
+  return written!;
+}
+
+async function everApplied(db: FieldLogDb, id: string): Promise<boolean> {
+  return (await db.revisions.where('id').equals(id).filter((r) => r.serverSeq !== null).count()) > 0;
+}
+
+/** Correct an entry: a new revision with the new content. */
+export function correctEntry(db: FieldLogDb, id: string, content: EntryContent, ctx: WriteContext): Promise<EntryRevision> {
+  return nextRevision(db, id, ctx, { op: 'upsert', content, voidReason: null });
+}
+
+/** Withdraw an entry with a reason: a void revision that keeps the content for history. */
+export async function voidEntry(db: FieldLogDb, id: string, reason: string, ctx: WriteContext): Promise<EntryRevision> {
+  const head = await db.entries.get(id);
+  if (!head) throw new EntryNotFoundError(id);
+  return nextRevision(db, id, ctx, { op: 'void', content: head.content, voidReason: reason });
+}
+
+export function getEntry(db: FieldLogDb, id: string): Promise<EntryHead | undefined> {
+  return db.entries.get(id);
+}
+
+/** Every revision of an entry, oldest first. */
+export function listRevisions(db: FieldLogDb, id: string): Promise<EntryRevision[]> {
+  return db.revisions.where('id').equals(id).sortBy('rev');
+}
+
+/** The officer's entries, newest start time first. */
+export async function listEntries(db: FieldLogDb, officerId: string, limit = 200): Promise<EntryHead[]> {
+  return db.entries
+    .orderBy('content.startedAt')
+    .reverse()
+    .filter((e) => e.officerId === officerId)
+    .limit(limit)
+    .toArray();
+}
+
+/** Entries of an activity (optionally of one kind) that count (not voided) and started in [from, to). */
+export function countLive(db: FieldLogDb, activityId: string, from: string, to: string, kind?: string): Promise<number> {
+  const range = db.entries.where('[tallyKey+content.startedAt]').between([activityId, from], [activityId, to], true, false);
+  // Only activities with two kinds (LOB och PL) need the filter, which reads the records.
+  return kind === undefined ? range.count() : range.filter((e) => e.content.kind === kind).count();
+}
+
+/** Places recently used for an activity, most recent first, without repeats. */
+export async function recentPlaces(db: FieldLogDb, activityId: string, max = 8): Promise<string[]> {
+  const recent = await db.entries
+    .where('[tallyKey+content.startedAt]')
+    .between([activityId, ''], [activityId, '\uffff'])
+    .reverse()
+    .limit(50)
+    .toArray();
+  return [...new Set(recent.map((e) => e.content.place))].slice(0, max);
+}
+
+/**
+ * Store revisions that came from the server (pull). A revision already here is only
+ * stamped with its server sequence; a newer one from another device becomes the head.
+ */
+export async function storePulledRevisions(db: FieldLogDb, revisions: EntryRevision[], cursor?: { key: string; value: number }): Promise<void> {
+  await db.transaction('rw', db.revisions, db.entries, db.meta, async () => {
+    // The cursor moves in the same transaction, so a crash can only make us pull again.
+    if (cursor) await db.meta.put(cursor);
+    if (revisions.length === 0) return;
+    const heads = await db.entries.bulkGet(revisions.map((r) => r.id));
+    const headById = new Map<string, EntryHead>();
+    heads.forEach((h) => h && headById.set(h.id, h));
+    await db.revisions.bulkPut(revisions);
+    const newHeads: EntryHead[] = [];
+    for (const r of revisions) {
+      const head = headById.get(r.id);
+      if (!head || r.rev >= head.rev) {
+        const h = headOf(r);
+        headById.set(r.id, h);
+        newHeads.push(h);
+      }
+    }
+    await db.entries.bulkPut(newHeads);
+  });
+}

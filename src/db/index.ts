@@ -1,0 +1,20 @@
+// The only way into the device database.
+import { FieldLogDb } from './schema.ts';
+
+export { FieldLogDb, type EntryHead, type OutboxItem, type OutboxState, type Draft } from './schema.ts';
+export * from './entries.ts';
+export * from './outbox.ts';
+export * from './catalogue.ts';
+export * from './drafts.ts';
+export * from './meta.ts';
+
+export const DB_NAME = 'medborgarlofte';
+
+let shared: FieldLogDb | null = null;
+
+/** The app's database, opened once. */
+export function getDb(): FieldLogDb {
+  shared ??= new FieldLogDb(DB_NAME);
+  return shared;
+}
+export * from './settings.ts';

@@ -1,0 +1,62 @@
+// Every version of the device database, in order. A shipped version is never edited;
+// a change is a new version with its upgrade function (see migrations.ts).
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { EntryRevision } from '../domain/entry.ts';
+import type { CitizenPromise, Kommun, PoliceArea } from '../domain/catalogue/types.ts';
+import type { ValidationIssue } from '../domain/validation.ts';
+import { applyMigrations } from './migrations.ts';
+
+/** The latest revision of an entry, with the sparse key the progress index counts on. */
+export interface EntryHead extends EntryRevision {
+  /** activityId while the entry counts; absent when voided, so the index skips it. */
+  tallyKey?: string;
+}
+
+export type OutboxState = 'queued' | 'sending' | 'rejected';
+
+/** A revision waiting for the server's receipt. The revision itself lives in `revisions`. */
+export interface OutboxItem {
+  seq?: number;
+  id: string;
+  rev: number;
+  /** Whose revision it is: only pushed under that officer's session. */
+  officerId: string;
+  state: OutboxState;
+  queuedAt: string;
+  attempts: number;
+  /** The server's reasons when it rejected the change (Swedish). */
+  errors?: ValidationIssue[];
+  /** Our revision as it was when the server answered 'conflict'. */
+  conflicted?: EntryRevision;
+}
+
+export interface Draft {
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface CatalogueMeta {
+  policeAreas: PoliceArea[];
+  kommuner: Kommun[];
+  etag: string | null;
+}
+
+export class FieldLogDb extends Dexie {
+  revisions!: Table<EntryRevision, [string, number]>;
+  entries!: EntityTable<EntryHead, 'id'>;
+  outbox!: EntityTable<OutboxItem, 'seq'>;
+  promises!: EntityTable<CitizenPromise, 'id'>;
+  drafts!: EntityTable<Draft, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    applyMigrations(this);
+  }
+}

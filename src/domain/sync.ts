@@ -1,0 +1,94 @@
+// The sync contract (HTTP JSON under /api/v1), shared by the app and the server.
+// See docs/api.md for the prose version.
+import type { EntryContent, EntryRevision, RevisionOp } from './entry.ts';
+import type { ValidationIssue } from './validation.ts';
+
+export const API_PREFIX = '/api/v1';
+/** Largest batch a client sends and the server accepts. */
+export const MAX_PUSH_BATCH = 200;
+export const MAX_PULL_LIMIT = 1000;
+
+export type Role = 'officer' | 'shift_lead' | 'coordinator' | 'admin';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  policeAreaId: string;
+  /** The kommuner of the user's police area. */
+  kommunIds: string[];
+}
+
+export interface SessionRequest {
+  username: string;
+  password: string;
+  deviceId: string;
+}
+export interface SessionResponse {
+  token: string;
+  /** When the session ends at the latest (absolute expiry), ISO UTC. */
+  expiresAt: string;
+  user: User;
+}
+
+export interface PushChange {
+  id: string;
+  rev: number;
+  op: RevisionOp;
+  /** The entry's full content at this revision (also for a void). */
+  entry: EntryContent;
+  voidReason: string | null;
+  /** Device clock when the revision was made, ISO UTC. */
+  clientTime: string;
+}
+
+export interface DeviceHeartbeat {
+  appVersion: string;
+  queuedCount: number;
+  /** Device time of the oldest queued change, or null when nothing waits. */
+  oldestQueuedAt: string | null;
+}
+
+export interface PushRequest {
+  deviceId: string;
+  heartbeat: DeviceHeartbeat;
+  changes: PushChange[];
+}
+
+export type PushStatus = 'applied' | 'duplicate' | 'conflict' | 'rejected';
+
+export interface PushResult {
+  id: string;
+  rev: number;
+  status: PushStatus;
+  serverSeq?: number;
+  serverTime?: string;
+  /** Field-level reasons for 'rejected' and 'conflict', in Swedish. */
+  errors?: ValidationIssue[];
+}
+export interface PushResponse {
+  results: PushResult[];
+}
+
+export interface PullResponse {
+  revisions: EntryRevision[];
+  nextCursor: number;
+  hasMore: boolean;
+}
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'session_expired'
+  | 'forbidden'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'conflict'
+  | 'internal';
+
+export interface ApiError {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

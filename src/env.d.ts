@@ -1,0 +1,2 @@
+/** Set by Vite at build time (vite.config.ts). */
+declare const __APP_VERSION__: string;

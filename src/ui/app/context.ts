@@ -1,0 +1,40 @@
+// What the screens need from the outside world, injected so tests can supply their own.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { FieldLogDb } from '../../db/index.ts';
+import type { Catalogue } from '../../domain/catalogue/types.ts';
+import type { User } from '../../domain/sync.ts';
+import type { SyncController } from '../../sync/controller.ts';
+import type { DeviceSettings } from '../../db/settings.ts';
+
+export interface AppServices {
+  db: FieldLogDb;
+  now: () => number;
+  deviceId: string;
+  appVersion: string;
+  /** Null in tests and before login. */
+  sync: SyncController | null;
+  login: (username: string, password: string) => Promise<void>;
+  saveSettings: (settings: DeviceSettings) => Promise<void>;
+}
+
+export interface AppState {
+  user: User;
+  catalogue: Catalogue;
+  settings: DeviceSettings;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+export const StateContext = createContext<AppState | null>(null);
+
+export function useServices(): AppServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('ServicesContext missing');
+  return s;
+}
+
+export function useAppState(): AppState {
+  const s = useContext(StateContext);
+  if (!s) throw new Error('StateContext missing');
+  return s;
+}

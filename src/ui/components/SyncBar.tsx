@@ -1,0 +1,36 @@
+// App-level sync status: how many entries wait, when the last sync succeeded, "Synka nu".
+import { useEffect, useState } from 'preact/hooks';
+import { countQueued, getMeta } from '../../db/index.ts';
+import { LAST_SYNC_KEY } from '../../sync/engine.ts';
+import type { SyncStatus } from '../../sync/controller.ts';
+import { useServices } from '../app/context.ts';
+import { useLive } from '../hooks/useLive.ts';
+import { formatDateTime } from '../features/entries/format.ts';
+import { t } from '../i18n/sv.ts';
+
+export function SyncBar({ onLogin }: { onLogin: () => void }) {
+  const { db, sync } = useServices();
+  const [status, setStatus] = useState<SyncStatus | null>(sync?.getStatus() ?? null);
+  useEffect(() => sync?.subscribe(setStatus), [sync]);
+  const data = useLive(async () => ({ queued: await countQueued(db), last: await getMeta<string>(db, LAST_SYNC_KEY) }), [db]);
+  const queued = data?.queued ?? 0;
+  const last = data?.last ?? status?.lastSuccessAt ?? null;
+  const state = status?.state ?? 'idle';
+  return (
+    <div class={`sync-bar sync-bar-${state}`} role="status" aria-live="polite">
+      <div class="sync-text">
+        <strong>{queued > 0 ? t.sync.waiting(queued) : t.sync.allSent}</strong>
+        <span>
+          {state === 'syncing' ? t.sync.syncing : state === 'offline' ? t.sync.offline : state === 'needs_login' ? t.sync.needsLogin : state === 'error' ? `${t.sync.error}: ${status?.lastError ?? ''}` : last ? t.sync.last(formatDateTime(last)) : t.sync.never}
+        </span>
+      </div>
+      {state === 'needs_login' ? (
+        <button type="button" class="small" onClick={onLogin}>{t.login.submit}</button>
+      ) : (
+        <button type="button" class="small" disabled={!sync || state === 'syncing'} onClick={() => void sync?.trigger()}>
+          {t.sync.now}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// The form for logging or correcting an entry. What is typed is kept as a draft on the
+// device until it is saved, so closing the form, a reload or an update loses nothing.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { EntryContent } from '../../../domain/entry.ts';
+import { loadDraft, saveDraft, clearDraft } from '../../../db/index.ts';
+import { useAppState, useServices } from '../../app/context.ts';
+import { TextField } from '../../components/TextField.tsx';
+import { t } from '../../i18n/sv.ts';
+import { KindFields } from './KindFields.tsx';
+import { validateForm, toLocalInput, fromLocalInput, type FormState, type FieldErrors } from './formModel.ts';
+
+const DURATIONS = [null, 15, 30, 60, 120, 180, 240];
+
+interface Props {
+  title: string;
+  subtitle?: string;
+  draftKey: string;
+  initial: FormState;
+  placeSuggestions: string[];
+  saveLabel: string;
+  onSave: (content: EntryContent) => Promise<void>;
+  onClose: () => void;
+}
+
+export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions, saveLabel, onSave, onClose }: Props) {
+  const { db, now } = useServices();
+  const { catalogue } = useAppState();
+  const [form, setForm] = useState<FormState>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [restored, setRestored] = useState(false);
+  const [editingTime, setEditingTime] = useState(initial.startedAt !== null);
+  const [saving, setSaving] = useState(false);
+  const dirty = useRef(false);
+  const latest = useRef(form);
+  latest.current = form;
+
+  useEffect(() => {
+    let alive = true;
+    void loadDraft<FormState>(db, draftKey).then((draft) => {
+      if (!alive || !draft) return;
+      setForm(draft);
+      setEditingTime(draft.startedAt !== null);
+      setRestored(true);
+    });
+    // Save what is typed when the page is hidden or closed (an update, a crash, the app switcher).
+    const flush = () => {
+      if (dirty.current) void saveDraft(db, draftKey, latest.current, now());
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      alive = false;
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+    };
+  }, [db, draftKey]);
+
+  const update = (patch: Partial<FormState>) => {
+    dirty.current = true;
+    setForm((f) => {
+      const next = { ...f, ...patch };
+      void saveDraft(db, draftKey, next, now());
+      return next;
+    });
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (saving) return;
+    const { content, errors: found } = validateForm(form, catalogue, now());
+    setErrors(found);
+    if (!content) {
+      const first = Object.keys(found)[0];
+      document.getElementById(first?.startsWith('details.') ? `f-${first.slice(8)}` : `f-${first}`)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      await onSave(content);
+      dirty.current = false;
+      await clearDraft(db, draftKey);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="entry-form" onSubmit={submit} noValidate>
+      <header class="form-header">
+        <button type="button" class="link-button" onClick={onClose}>
+          ← {t.form.cancel}
+        </button>
+        <h1>{title}</h1>
+        {subtitle && <p class="subtitle">{subtitle}</p>}
+      </header>
+      {restored && (
+        <p class="notice" role="status">
+          {t.form.draftRestored}{' '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={async () => {
+              await clearDraft(db, draftKey);
+              dirty.current = false;
+              setForm(initial);
+              setRestored(false);
+            }}
+          >
+            {t.form.discardDraft}
+          </button>
+        </p>
+      )}
+      {Object.keys(errors).length > 0 && <p class="error-summary" role="alert">{t.form.fixErrors}</p>}
+
+      <KindFields kind={form.kind} details={form.details} errors={errors} onChange={(key, value) => update({ details: { ...form.details, [key]: value } })} />
+
+      <div class={`field${errors.startedAt ? ' has-error' : ''}`}>
+        <label for="f-startedAt">{t.form.time}</label>
+        {editingTime ? (
+          <input
+            id="f-startedAt"
+            type="datetime-local"
+            value={toLocalInput(form.startedAt ?? new Date(now()).toISOString())}
+            aria-invalid={errors.startedAt ? true : undefined}
+            onInput={(e) => update({ startedAt: fromLocalInput((e.currentTarget as HTMLInputElement).value) })}
+          />
+        ) : (
+          <div class="inline">
+            <span id="f-startedAt" tabIndex={-1}>{t.form.now}</span>
+            <button type="button" class="link-button" onClick={() => { setEditingTime(true); update({ startedAt: new Date(now()).toISOString() }); }}>
+              {t.form.change}
+            </button>
+          </div>
+        )}
+        {errors.startedAt && <p class="error" role="alert">{errors.startedAt}</p>}
+      </div>
+
+      <fieldset class="field choice" id="f-durationMinutes">
+        <legend>{t.form.duration}</legend>
+        <div class="choice-row">
+          {DURATIONS.map((d) => (
+            <button type="button" key={String(d)} class="chip" aria-pressed={form.durationMinutes === d} onClick={() => update({ durationMinutes: d })}>
+              {d === null ? t.form.durationNone : t.form.minutes(d)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+
+      <TextField id="f-place" label={t.form.place} value={form.place} hint={t.form.placeHint} error={errors.place} maxLength={80} list="place-suggestions" onInput={(place) => update({ place })} />
+      <datalist id="place-suggestions">
+        {placeSuggestions.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+      <TextField id="f-note" label={t.form.note} value={form.note} hint={t.form.noteHint} error={errors.note} multiline maxLength={500} onInput={(note) => update({ note })} />
+
+      <div class="form-actions">
+        <button type="submit" class="primary big" disabled={saving}>
+          {saveLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+// The page tells the waiting worker to take over only after the officer agreed and
+// open forms were saved as drafts (src/pwa/bridge.ts).
+export const SKIP_WAITING = 'SKIP_WAITING';
+
+export function listenForUpdateApproval(sw: ServiceWorkerGlobalScope): void {
+  sw.addEventListener('message', (event) => {
+    if ((event.data as { type?: string } | null)?.type === SKIP_WAITING) void sw.skipWaiting();
+  });
+}

@@ -1,0 +1,106 @@
+// Tranås 2023–2024 as encoded in the seed catalogue, checked against its document.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { SEED_CATALOGUE, findPromise, type Target } from '../../../src/domain/catalogue/index.ts';
+
+const FILE = '002_e80b662c9cdda8f0.txt';
+const doc = readFileSync(new URL(`../../../../shared/seeds/${FILE}`, import.meta.url), 'utf8');
+const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** The bullet lines ("•" or "-") between two headings, trimmed, bold markup removed. */
+function bullets(from: string, to: string): string[] {
+  const start = doc.indexOf(from);
+  const end = doc.indexOf(to, start + from.length);
+  expect(start, `"${from}" in ${FILE}`).toBeGreaterThanOrEqual(0);
+  expect(end, `"${to}" in ${FILE}`).toBeGreaterThan(start);
+  return doc
+    .slice(start + from.length, end)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[•-]\s/.test(l))
+    .map((l) => l.replace(/^[•-]\s+/, '').replace(/\*\*/g, '').trim());
+}
+
+const promise = findPromise(SEED_CATALOGUE, 'tranas-2023')!;
+const perYear = (count: number): Target => ({ kind: 'count', count, per: 'year', perStated: true });
+const noPeriod = (count: number): Target => ({ kind: 'count', count, per: 'period', perStated: false });
+const none: Target = { kind: 'none' };
+
+describe(`Tranås 2023–2024 (${FILE})`, () => {
+  it('is the published, real promise for Tranås from that document', () => {
+    expect(promise).toBeDefined();
+    expect(promise.kommunId).toBe('tranas');
+    expect(promise.source).toBe(FILE);
+    expect(promise.status).toBe('published');
+    expect(promise.example).toBe(false);
+    expect(promise.version).toBe(1);
+    expect(promise.title).toBe('Medborgarlöfte 2023–2024');
+    expect(doc).toContain('Medborgarlöfte 2023–2024');
+  });
+
+  it('runs 2023–2024; no signing date is given', () => {
+    expect(doc).toContain('från och med undertecknandet');
+    expect(doc).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(promise.signedOn).toBeNull();
+    expect(promise.validFrom).toBe('2023-01-01');
+    expect(promise.validTo).toBe('2024-12-31');
+    expect(promise.reportingPeriod).toBe('quarter');
+  });
+
+  it('has the three commitments of the document, verbatim and in order', () => {
+    expect(doc).toContain('tre stycken medborgarlöften');
+    const written = bullets('lovar att gemensamt jobba för:', 'Aktiviteter');
+    expect(written).toHaveLength(3);
+    expect(promise.commitments.map((c) => c.text)).toEqual(written);
+    expect(promise.commitments.map((c) => c.id)).toEqual(['tranas-2023-c1', 'tranas-2023-c2', 'tranas-2023-c3']);
+    for (const c of promise.commitments) expect(norm(doc)).toContain(norm(c.text));
+    // The document's stray space before the full stop is kept.
+    expect(promise.commitments[1]!.text.endsWith('Tranås .')).toBe(true);
+  });
+
+  it('has the six activities of the document, verbatim and in order', () => {
+    const written = bullets('Aktiviteter', 'Uppföljning');
+    expect(written).toHaveLength(6);
+    expect(promise.activities.map((a) => a.text)).toEqual(written);
+    expect(promise.activities.map((a) => a.id)).toEqual(written.map((_, i) => `tranas-2023-a${i + 1}`));
+    for (const a of promise.activities) {
+      expect(norm(doc)).toContain(norm(a.text));
+      expect(a.promiseId).toBe('tranas-2023');
+      expect(a.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  const expected = [
+    { id: 'a1', owner: 'polisen', kind: 'traffic_check', entryKinds: ['traffic_check'], target: perYear(30), commitment: 'c3', says: 'minst trettio (30) trafikkontroller per år' },
+    { id: 'a2', owner: 'polisen', kind: 'drug_operation', entryKinds: ['drug_operation'], target: noPeriod(15), commitment: 'c1', says: 'minst femton (15) riktade insatser för att' },
+    { id: 'a3', owner: 'polisen', kind: 'lob', entryKinds: ['lob', 'pl'], target: none, commitment: 'c2', says: '(LOB) och polislagen (PL)' },
+    { id: 'a4', owner: 'kommunen', kind: 'licensed_premises_check', entryKinds: [], target: none, commitment: null, says: 'krogkontroller' },
+    { id: 'a5', owner: 'kommunen', kind: 'campaign', entryKinds: [], target: none, commitment: null, says: 'nationella kampanjer' },
+    { id: 'a6', owner: 'gemensam', kind: 'joint_meeting', entryKinds: [], target: none, commitment: null, says: 'Återkommande samverkansmöten' },
+  ] as const;
+
+  it.each(expected)('activity $id: $owner, $kind, target as written', (e) => {
+    const a = promise.activities.find((x) => x.id === `tranas-2023-${e.id}`)!;
+    expect(a.text).toContain(e.says);
+    expect(a.owner).toBe(e.owner);
+    expect(a.kind).toBe(e.kind);
+    expect(a.entryKinds).toEqual(e.entryKinds);
+    expect(a.target).toEqual(e.target);
+    expect(a.commitmentId).toBe(e.commitment === null ? null : `tranas-2023-${e.commitment}`);
+    expect(a.focus).toBeUndefined();
+  });
+
+  it('owners follow the subject of each sentence; no subject means both', () => {
+    for (const a of promise.activities) {
+      if (a.text.startsWith('Polisen ')) expect(a.owner).toBe('polisen');
+      else if (a.text.startsWith('Kommunen ')) expect(a.owner).toBe('kommunen');
+      else expect(a.owner).toBe('gemensam');
+    }
+  });
+
+  it('gives the drug operations no period, unlike the traffic checks', () => {
+    const drug = promise.activities.find((a) => a.kind === 'drug_operation')!;
+    expect(drug.text).not.toMatch(/per år|under året/);
+    expect(drug.target).toEqual(noPeriod(15));
+  });
+});
