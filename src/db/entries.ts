@@ -1,7 +1,7 @@
 // Logging, correcting and withdrawing entries. Each write puts the revision, the
 // entry's head and the outbox item in one transaction: either all three land or none.
 import type { EntryContent, EntryRevision } from '../domain/entry.ts';
-import { tallyKeyOf } from '../domain/progress.ts';
+import { tallyKey, tallyKeyOf } from '../domain/progress.ts';
 import type { FieldLogDb, EntryHead } from './schema.ts';
 
 export interface WriteContext {
@@ -116,18 +116,23 @@ export async function listEntries(db: FieldLogDb, officerId: string, limit = 200
     .toArray();
 }
 
-/** Entries of an activity (optionally of one kind) that count (not voided) and started in [from, to). */
-export function countLive(db: FieldLogDb, activityId: string, from: string, to: string, kind?: string): Promise<number> {
-  const range = db.entries.where('[tallyKey+content.startedAt]').between([activityId, from], [activityId, to], true, false);
-  // Only activities with two kinds (LOB och PL) need the filter, which reads the records.
-  return kind === undefined ? range.count() : range.filter((e) => e.content.kind === kind).count();
+/** Entries of an activity, of the given kinds, that count (not voided) and started in [from, to). */
+export async function countLive(db: FieldLogDb, activityId: string, kinds: readonly string[], from: string, to: string): Promise<number> {
+  const counts = await Promise.all(
+    kinds.map((kind) => {
+      const key = tallyKey(activityId, kind);
+      return db.entries.where('[tallyKey+content.startedAt]').between([key, from], [key, to], true, false).count();
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Places recently used for an activity, most recent first, without repeats. */
-export async function recentPlaces(db: FieldLogDb, activityId: string, max = 8): Promise<string[]> {
+export async function recentPlaces(db: FieldLogDb, activityId: string, kind: string, max = 8): Promise<string[]> {
+  const key = tallyKey(activityId, kind);
   const recent = await db.entries
     .where('[tallyKey+content.startedAt]')
-    .between([activityId, ''], [activityId, '\uffff'])
+    .between([key, ''], [key, '\uffff'])
     .reverse()
     .limit(50)
     .toArray();

@@ -8,7 +8,7 @@ import { applyMigrations } from './migrations.ts';
 
 /** The latest revision of an entry, with the sparse key the progress index counts on. */
 export interface EntryHead extends EntryRevision {
-  /** activityId while the entry counts; absent when voided, so the index skips it. */
+  /** "activityId|kind" while the entry counts; absent when voided, so the index skips it. */
   tallyKey?: string;
 }
 
@@ -56,7 +56,9 @@ export class FieldLogDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name: string) {
-    super(name);
+    // Strict: a save is reported done only when it is on disk, so a phone that dies
+    // right after "Sparad" still has the entry (Chromium defaults to relaxed).
+    super(name, { chromeTransactionDurability: 'strict' });
     applyMigrations(this);
   }
 }

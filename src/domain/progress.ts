@@ -39,6 +39,11 @@ export function progressLabel(activity: Activity, count: number, scope: 'year' |
  * Tallies count the latest non-voided revision; the device stores this key on the head
  * so that an index can count without reading the entries.
  */
-export function tallyKeyOf(head: { op: 'upsert' | 'void'; content: { activityId: string } }): string | undefined {
-  return head.op === 'void' ? undefined : head.content.activityId;
+export function tallyKeyOf(head: { op: 'upsert' | 'void'; content: { activityId: string; kind: string } }): string | undefined {
+  return head.op === 'void' ? undefined : tallyKey(head.content.activityId, head.content.kind);
+}
+
+/** Counted per activity and kind, so LOB and PL under one activity are counted apart without reading records. */
+export function tallyKey(activityId: string, kind: string): string {
+  return `${activityId}|${kind}`;
 }

@@ -32,7 +32,7 @@ describe('saving an entry', () => {
     const saved = await saveEntry(db, trafficCheck(), ctx);
     expect(saved.rev).toBe(1);
     expect(await listRevisions(db, saved.id)).toHaveLength(1);
-    expect((await getEntry(db, saved.id))?.tallyKey).toBe('nassjo-2025-exempel-a3');
+    expect((await getEntry(db, saved.id))?.tallyKey).toBe('nassjo-2025-exempel-a3|traffic_check');
     expect(await countQueued(db)).toBe(1);
   });
 
@@ -60,9 +60,9 @@ describe('corrections and voids', () => {
   it('a voided entry keeps its history and stops counting', async () => {
     const saved = await saveEntry(db, trafficCheck(), ctx);
     const range = ['2025-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'] as const;
-    expect(await countLive(db, 'nassjo-2025-exempel-a3', ...range)).toBe(1);
+    expect(await countLive(db, 'nassjo-2025-exempel-a3', ['traffic_check'], ...range)).toBe(1);
     await voidEntry(db, saved.id, 'Dubbelregistrering', ctx);
-    expect(await countLive(db, 'nassjo-2025-exempel-a3', ...range)).toBe(0);
+    expect(await countLive(db, 'nassjo-2025-exempel-a3', ['traffic_check'], ...range)).toBe(0);
     const revisions = await listRevisions(db, saved.id);
     expect(revisions.at(-1)).toMatchObject({ op: 'void', voidReason: 'Dubbelregistrering', rev: 2 });
     expect((await getEntry(db, saved.id))?.content.place).toBe('Rv 31 norr');
@@ -71,7 +71,7 @@ describe('corrections and voids', () => {
   it('counts only entries inside the window', async () => {
     await saveEntry(db, trafficCheck({ startedAt: '2024-12-31T22:59:59.000Z' }), ctx); // 23:59 local, 2024
     await saveEntry(db, trafficCheck({ startedAt: '2024-12-31T23:00:00.000Z' }), ctx); // 00:00 local, 2025
-    expect(await countLive(db, 'nassjo-2025-exempel-a3', '2024-12-31T23:00:00.000Z', '2025-12-31T23:00:00.000Z')).toBe(1);
+    expect(await countLive(db, 'nassjo-2025-exempel-a3', ['traffic_check'], '2024-12-31T23:00:00.000Z', '2025-12-31T23:00:00.000Z')).toBe(1);
   });
 
   it('lists the officer’s own entries newest first', async () => {

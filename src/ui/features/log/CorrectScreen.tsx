@@ -16,7 +16,7 @@ export function CorrectScreen({ id }: { id: string }) {
   const toast = useToast();
   const data = useLive(async () => {
     const head = await getEntry(db, id);
-    return { head, places: head ? await recentPlaces(db, head.content.activityId) : [] };
+    return { head, places: head ? await recentPlaces(db, head.content.activityId, head.content.kind) : [] };
   }, [db, id]);
   if (!data) return <p aria-busy="true">…</p>;
   const { head, places } = data;

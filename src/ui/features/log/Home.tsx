@@ -49,7 +49,7 @@ function ActivityButtons({ promise, name, today }: { promise: CitizenPromise; na
       Promise.all(
         loggable.map(({ activity, entryKind }) => {
           const { range } = progressWindow(activity, promise, today);
-          return countLive(db, activity.id, range.from, range.to, activity.entryKinds.length > 1 ? entryKind : undefined);
+          return countLive(db, activity.id, [entryKind], range.from, range.to);
         }),
       ),
     [promise.id, today, db],

@@ -18,7 +18,7 @@ export function LogScreen({ activityId, kind }: { activityId: string; kind: stri
   const toast = useToast();
   const activity = findActivity(catalogue, activityId);
   const promise = activity && findPromise(catalogue, activity.promiseId);
-  const places = useLive(() => recentPlaces(db, activityId), [db, activityId]);
+  const places = useLive(() => recentPlaces(db, activityId, kind), [db, activityId, kind]);
   if (!activity || !promise || !ENTRY_KINDS.includes(kind as EntryKind) || !activity.entryKinds.includes(kind as EntryKind)) {
     navigate({ name: 'home' });
     return null;

@@ -1,0 +1,86 @@
+// Runs in Chromium (served by Vite from bench/run.ts): the real db modules on the real
+// IndexedDB, timing what an officer waits for.
+import { FieldLogDb, saveEntry, countLive } from '../../src/db/index.ts';
+import { SEED_CATALOGUE, withExamples, activePromise, loggableActivities } from '../../src/domain/catalogue/index.ts';
+import { progressWindow, tallyKeyOf } from '../../src/domain/progress.ts';
+import type { EntryContent } from '../../src/domain/entry.ts';
+import type { EntryHead } from '../../src/db/index.ts';
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { median: at(0.5), p95: at(0.95), n: s.length };
+}
+
+const catalogue = withExamples(SEED_CATALOGUE);
+const promise = activePromise(catalogue, 'nassjo', '2025-06-01')!;
+const activities = loggableActivities(promise);
+
+function content(i: number): EntryContent {
+  const { activity, entryKind } = activities[i % activities.length]!;
+  const started = new Date(Date.parse('2025-01-01T06:00:00Z') + (i % 700) * 86_400_000 * 0.99).toISOString();
+  const base = { kommunId: 'nassjo', promiseId: promise.id, activityId: activity.id, startedAt: started, utcOffsetMinutes: 60, durationMinutes: 60, place: 'Storgatan', note: '' };
+  switch (entryKind) {
+    case 'lob':
+      return { ...base, kind: 'lob', details: { under18: 0, age18to21: 1, over21: 0 } };
+    case 'pl':
+      return { ...base, kind: 'pl', details: { count: 1, type: 'avvisning' } };
+    case 'drug_operation':
+      return { ...base, kind: 'drug_operation', details: { personsChecked: 5, personsAged21OrYounger: 2, drugOffencesDetected: 1, drugOffencesAged21OrYounger: 1, intelligenceLed: true } };
+    default:
+      return { ...base, kind: 'traffic_check', details: { focus: 'allman', vehiclesChecked: 40, breathTests: 40, reports: 1, suspectedImpaired: 0 } };
+  }
+}
+
+async function seed(db: FieldLogDb, n: number) {
+  // Bulk-load through the same record shapes the app writes, in big transactions.
+  const heads: EntryHead[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = content(i);
+    heads.push({ id: crypto.randomUUID(), rev: 1, op: 'upsert', content: c, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: c.startedAt, serverTime: null, serverSeq: i + 1, tallyKey: tallyKeyOf({ op: 'upsert', content: c }) });
+  }
+  await db.entries.bulkAdd(heads);
+  await db.revisions.bulkAdd(heads.map(({ tallyKey: _t, ...r }) => r));
+}
+
+async function benchSave() {
+  const db = new FieldLogDb(`bench-save-${Date.now()}`);
+  await db.open();
+  await seed(db, 10_000);
+  const ctx = { officerId: 'o1', deviceId: 'd1', now: () => Date.now() };
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await saveEntry(db, content(i), ctx);
+    samples.push(performance.now() - t0);
+  }
+  db.close();
+  await FieldLogDb.delete(db.name);
+  return stats(samples.slice(20)); // the first saves warm up the JIT and the database file
+}
+
+async function benchProgress() {
+  const db = new FieldLogDb(`bench-progress-${Date.now()}`);
+  await db.open();
+  await seed(db, 10_000);
+  const samples: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    // Exactly what the home screen does (features/log/Home.tsx).
+    await Promise.all(
+      activities.map(({ activity, entryKind }) => {
+        const { range } = progressWindow(activity, promise, '2025-06-01');
+        return countLive(db, activity.id, [entryKind], range.from, range.to);
+      }),
+    );
+    samples.push(performance.now() - t0);
+  }
+  db.close();
+  await FieldLogDb.delete(db.name);
+  return stats(samples.slice(5));
+}
+
+(window as unknown as { runBench: () => Promise<unknown> }).runBench = async () => ({
+  saveEntry: await benchSave(),
+  homeProgress10k: await benchProgress(),
+});

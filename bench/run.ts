@@ -1,0 +1,53 @@
+// `npm run bench`: prints every speed figure the issues set goals for, and writes them
+// to bench/results/latest.json. Figures, never assertions.
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { benchClient } from './client.ts';
+import { CHROMIUM_PATH } from './chromium.ts';
+
+const results: Record<string, unknown> = { at: new Date().toISOString() };
+const goals: Record<string, string> = {
+  'client.saveEntry.p95': '< 10 ms',
+  'client.homeProgress10k.p95': '< 50 ms',
+};
+
+function fmt(n: unknown): string {
+  return typeof n === 'number' ? n.toFixed(n < 10 ? 2 : 0) : String(n);
+}
+
+async function section(name: string, fn: () => Promise<Record<string, unknown>>) {
+  process.stdout.write(`\n== ${name}\n`);
+  try {
+    const r = await fn();
+    results[name] = r;
+    for (const [k, v] of Object.entries(r)) {
+      if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        const line = Object.entries(o).map(([kk, vv]) => `${kk} ${fmt(vv)}`).join(', ');
+        const goal = goals[`${name}.${k}.p95`];
+        console.log(`  ${k}: ${line}${goal ? `   (goal p95 ${goal})` : ''}`);
+      } else {
+        console.log(`  ${k}: ${fmt(v)}${goals[`${name}.${k}`] ? `   (goal ${goals[`${name}.${k}`]})` : ''}`);
+      }
+    }
+  } catch (e) {
+    results[name] = { error: String(e) };
+    console.log(`  failed: ${e instanceof Error ? e.stack : e}`);
+  }
+}
+
+if (existsSync(CHROMIUM_PATH)) await section('client', benchClient);
+else console.log(`\n== client: skipped, no Chromium at ${CHROMIUM_PATH}`);
+
+if (existsSync(new URL('./server-ingest.ts', import.meta.url))) {
+  const mod = (await import('./server-ingest.ts')) as { benchServerIngest: () => Promise<Record<string, unknown>> };
+  await section('server', mod.benchServerIngest);
+}
+if (existsSync(new URL('./sync-client.ts', import.meta.url))) {
+  const mod = (await import('./sync-client.ts')) as { benchSyncClient: () => Promise<Record<string, unknown>> };
+  await section('sync', mod.benchSyncClient);
+}
+
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2));
+console.log('\nwritten to bench/results/latest.json');
+process.exit(0);
