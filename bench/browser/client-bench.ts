@@ -1,8 +1,8 @@
 // Runs in Chromium (served by Vite from bench/run.ts): the real db modules on the real
 // IndexedDB, timing what an officer waits for.
-import { FieldLogDb, saveEntry, countLive } from '../../src/db/index.ts';
+import { FieldLogDb, saveEntry, countLive, headOf } from '../../src/db/index.ts';
 import { SEED_CATALOGUE, withExamples, activePromise, loggableActivities } from '../../src/domain/catalogue/index.ts';
-import { progressWindow, tallyKeyOf } from '../../src/domain/progress.ts';
+import { progressWindow } from '../../src/domain/progress.ts';
 import type { EntryContent } from '../../src/domain/entry.ts';
 import type { EntryHead } from '../../src/db/index.ts';
 
@@ -37,10 +37,10 @@ async function seed(db: FieldLogDb, n: number) {
   const heads: EntryHead[] = [];
   for (let i = 0; i < n; i++) {
     const c = content(i);
-    heads.push({ id: crypto.randomUUID(), rev: 1, op: 'upsert', content: c, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: c.startedAt, serverTime: null, serverSeq: i + 1, tallyKey: tallyKeyOf({ op: 'upsert', content: c }) });
+    heads.push(headOf({ id: crypto.randomUUID(), rev: 1, op: 'upsert', content: c, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: c.startedAt, serverTime: null, serverSeq: i + 1 }));
   }
   await db.entries.bulkAdd(heads);
-  await db.revisions.bulkAdd(heads.map(({ tallyKey: _t, ...r }) => r));
+  await db.revisions.bulkAdd(heads.map(({ tallyKey: _t, localDay: _d, ...r }) => r));
 }
 
 async function benchSave() {

@@ -2,6 +2,7 @@
 // entry's head and the outbox item in one transaction: either all three land or none.
 import type { EntryContent, EntryRevision } from '../domain/entry.ts';
 import { tallyKey, tallyKeyOf } from '../domain/progress.ts';
+import { localDate } from '../domain/calendar.ts';
 import type { FieldLogDb, EntryHead } from './schema.ts';
 
 export interface WriteContext {
@@ -18,9 +19,11 @@ export class EntryNotFoundError extends Error {
   }
 }
 
-function headOf(revision: EntryRevision): EntryHead {
+export function headOf(revision: EntryRevision): EntryHead {
   const key = tallyKeyOf(revision);
-  return key === undefined ? { ...revision } : { ...revision, tallyKey: key };
+  const head: EntryHead = { ...revision, localDay: localDate(revision.content.startedAt) };
+  if (key !== undefined) head.tallyKey = key;
+  return head;
 }
 
 async function writeRevision(db: FieldLogDb, revision: EntryRevision): Promise<EntryRevision> {

@@ -18,3 +18,11 @@ export function getDb(): FieldLogDb {
   return shared;
 }
 export * from './settings.ts';
+
+/** The browser refused a write because the device's storage for the app is full. */
+export function isQuotaError(e: unknown): boolean {
+  for (let err = e as { name?: string; inner?: unknown } | undefined; err; err = err.inner as typeof err) {
+    if (err.name === 'QuotaExceededError') return true;
+  }
+  return false;
+}

@@ -10,6 +10,8 @@ import { applyMigrations } from './migrations.ts';
 export interface EntryHead extends EntryRevision {
   /** "activityId|kind" while the entry counts; absent when voided, so the index skips it. */
   tallyKey?: string;
+  /** The Stockholm calendar day of content.startedAt (schema v2). */
+  localDay: string;
 }
 
 export type OutboxState = 'queued' | 'sending' | 'rejected';
@@ -55,10 +57,10 @@ export class FieldLogDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name: string) {
+  constructor(name: string, schemaVersion?: number) {
     // Strict: a save is reported done only when it is on disk, so a phone that dies
     // right after "Sparad" still has the entry (Chromium defaults to relaxed).
     super(name, { chromeTransactionDurability: 'strict' });
-    applyMigrations(this);
+    applyMigrations(this, schemaVersion);
   }
 }

@@ -12,6 +12,8 @@ import { EntryList } from '../features/entries/EntryList.tsx';
 import { EntryDetail } from '../features/entries/EntryDetail.tsx';
 import { Settings } from '../features/Settings.tsx';
 import { Login } from '../features/login/Login.tsx';
+import { ShiftEnd } from '../features/shift/ShiftEnd.tsx';
+import { UpdateBanner } from '../components/UpdateBanner.tsx';
 import { t } from '../i18n/sv.ts';
 
 function Screen({ route }: { route: Route }) {
@@ -27,6 +29,7 @@ function Screen({ route }: { route: Route }) {
     case 'settings':
       return <Settings />;
     case 'shift':
+      return <ShiftEnd />;
     case 'home':
       return <Home />;
   }
@@ -50,6 +53,7 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
         <ToastProvider>
           <header class="app-header">
             <SyncBar onLogin={() => setRelogin(true)} />
+            <UpdateBanner />
           </header>
           <main id="main">
             {relogin ? (
@@ -68,6 +72,7 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
           <nav class="tab-bar" aria-label="Huvudmeny">
             <Tab to={{ name: 'home' }} current={route}>{t.nav.log}</Tab>
             <Tab to={{ name: 'entries' }} current={route}>{t.nav.entries}</Tab>
+            <Tab to={{ name: 'shift' }} current={route}>{t.nav.shift}</Tab>
             <Tab to={{ name: 'settings' }} current={route}>{t.nav.settings}</Tab>
           </nav>
         </ToastProvider>

@@ -14,6 +14,8 @@ import { AppShell } from './AppShell.tsx';
 import type { AppServices } from './context.ts';
 import { Login } from '../features/login/Login.tsx';
 import { t } from '../i18n/sv.ts';
+import { requestPersistence } from '../../pwa/storage.ts';
+import { onSyncRequested } from '../../pwa/bridge.ts';
 
 interface Loaded {
   user: User | null;
@@ -63,7 +65,10 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now }
     const unsubscribe = sync.subscribe((s) => {
       if (s.lastReport?.catalogueChanged) void reload();
     });
+    // Background Sync (where the browser has it) wakes the same sync, never a second copy of it.
+    const unwake = onSyncRequested(() => void sync.trigger());
     return () => {
+      unwake();
       unsubscribe();
       detach();
     };
@@ -79,6 +84,7 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now }
       const cat = await api<Catalogue>('GET', '/catalogue', { token: session.token });
       if (cat.data) await saveCatalogue(db, cat.data, cat.etag);
       await reload();
+      void requestPersistence();
       void sync.trigger();
     } catch (e) {
       if (e instanceof NetworkFailure) throw new Error(t.login.offline);

@@ -1,6 +1,7 @@
 // Device settings: the kommun, who is signed in, the app version.
 import { useAppState, useServices } from '../app/context.ts';
 import { t } from '../i18n/sv.ts';
+import { StoragePanel } from '../components/StoragePanel.tsx';
 
 export function Settings() {
   const { catalogue, user, settings } = useAppState();
@@ -19,6 +20,7 @@ export function Settings() {
         </select>
       </div>
       <p>{t.settings.signedInAs(user.displayName)}</p>
+      <StoragePanel />
       <p class="hint">{t.settings.version(appVersion)}</p>
     </section>
   );

@@ -4,7 +4,7 @@ import type { TrafficFocus } from '../../domain/catalogue/types.ts';
 
 export const sv = {
   appName: 'Medborgarlöfte – fältlogg',
-  nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Inställningar' },
+  nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Mer' },
   home: {
     pickKommun: 'Välj kommun',
     pickKommunHelp: 'Välj den kommun du arbetar i. Du kan byta senare under Inställningar.',
@@ -38,6 +38,33 @@ export const sv = {
     decrease: (label: string) => `Minska ${label}`,
     increase: (label: string) => `Öka ${label}`,
     correcting: 'Rättelse',
+    quotaExceeded: 'Lagringen på enheten är full. Inget nytt sparades, men allt som redan är sparat finns kvar. Synka och frigör utrymme, och försök igen.',
+    saveFailed: 'Det gick inte att spara på enheten. Inget av det som redan är sparat har påverkats. Försök igen.',
+  },
+  update: {
+    available: 'Ny version finns',
+    apply: 'Uppdatera',
+    later: 'Senare',
+  },
+  storage: {
+    title: 'Lagring på enheten',
+    used: (used: string, quota: string) => `${used} använt av ${quota}`,
+    persisted: 'Beständig lagring: ja',
+    notPersisted: 'Lagringen är inte beständig – webbläsaren kan rensa data om enheten får ont om plats. Installera appen på hemskärmen.',
+    nearlyFull: 'Lagringen är nästan full. Synka så snart du har nät.',
+    unknown: 'Okänd',
+  },
+  shift: {
+    title: 'Skiftet klart?',
+    allReceipted: 'Allt är klart: varje registrering på enheten har kvitto från servern.',
+    waiting: (n: number) => (n === 1 ? '1 registrering väntar på kvitto från servern:' : `${n} registreringar väntar på kvitto från servern:`),
+    drafts: (n: number) => (n === 1 ? '1 osparat utkast finns.' : `${n} osparade utkast finns.`),
+    why: {
+      queued: 'Väntar på nät',
+      sending: 'Skickas just nu',
+      rejected: 'Avvisad av servern – rätta den',
+      otherOfficer: 'Tillhör en annan användare på enheten',
+    },
   },
   fields: {
     focus: 'Inriktning',

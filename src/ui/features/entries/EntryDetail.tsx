@@ -9,6 +9,7 @@ import { href, navigate } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useToast } from '../../components/Toast.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { afterWrite } from '../../app/afterWrite.ts';
 import { t } from '../../i18n/sv.ts';
 import { describeDetails } from './describe.ts';
 import { formatDateTime } from './format.ts';
@@ -105,7 +106,7 @@ function WithdrawForm({ id, onDone }: { id: string; onDone: () => void }) {
         await voidEntry(db, id, r.value, { officerId: user.id, deviceId, now });
         toast({ text: t.toast.withdrawn });
         onDone();
-        void sync?.trigger();
+        afterWrite(sync);
         navigate({ name: 'entry', id });
       }}
     >

@@ -6,6 +6,7 @@ import { useAppState, useServices } from '../../app/context.ts';
 import { navigate } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useToast } from '../../components/Toast.tsx';
+import { afterWrite } from '../../app/afterWrite.ts';
 import { t } from '../../i18n/sv.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { fromContent } from './formModel.ts';
@@ -34,7 +35,7 @@ export function CorrectScreen({ id }: { id: string }) {
         await correctEntry(db, id, content, { officerId: user.id, deviceId, now });
         navigate({ name: 'entry', id });
         toast({ text: t.toast.corrected });
-        void sync?.trigger();
+        afterWrite(sync);
       }}
     />
   );

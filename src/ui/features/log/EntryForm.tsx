@@ -2,14 +2,17 @@
 // device until it is saved, so closing the form, a reload or an update loses nothing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntryContent } from '../../../domain/entry.ts';
-import { loadDraft, saveDraft, clearDraft } from '../../../db/index.ts';
+import { loadDraft, saveDraft, clearDraft, isQuotaError } from '../../../db/index.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { t } from '../../i18n/sv.ts';
 import { KindFields } from './KindFields.tsx';
+import { registerDraftFlush } from '../../app/drafts.ts';
 import { validateForm, toLocalInput, fromLocalInput, type FormState, type FieldErrors } from './formModel.ts';
 
 const DURATIONS = [null, 15, 30, 60, 120, 180, 240];
+/** Fields that show their own message; others (catalogue rules) go in the summary. */
+const SHOWN_FIELDS = /^(details\.|place$|note$|startedAt$)/;
 
 interface Props {
   title: string;
@@ -30,6 +33,7 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
   const [restored, setRestored] = useState(false);
   const [editingTime, setEditingTime] = useState(initial.startedAt !== null);
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const dirty = useRef(false);
   const latest = useRef(form);
   latest.current = form;
@@ -43,14 +47,15 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
       setRestored(true);
     });
     // Save what is typed when the page is hidden or closed (an update, a crash, the app switcher).
-    const flush = () => {
-      if (dirty.current) void saveDraft(db, draftKey, latest.current, now());
-    };
+    const save = () => (dirty.current ? saveDraft(db, draftKey, latest.current, now()) : Promise.resolve());
+    const flush = () => void save();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flush);
+    const unregister = registerDraftFlush(save);
     return () => {
       alive = false;
       flush();
+      unregister();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', flush);
     };
@@ -76,10 +81,14 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
       return;
     }
     setSaving(true);
+    setSaveError(null);
     try {
       await onSave(content);
       dirty.current = false;
       await clearDraft(db, draftKey);
+    } catch (err) {
+      // Nothing was written (one transaction); the form and its draft stay as they are.
+      setSaveError(isQuotaError(err) ? t.form.quotaExceeded : t.form.saveFailed);
     } finally {
       setSaving(false);
     }
@@ -111,7 +120,16 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
           </button>
         </p>
       )}
-      {Object.keys(errors).length > 0 && <p class="error-summary" role="alert">{t.form.fixErrors}</p>}
+      {Object.keys(errors).length > 0 && (
+        <div class="error-summary" role="alert">
+          <p>{t.form.fixErrors}</p>
+          {Object.entries(errors)
+            .filter(([field]) => !SHOWN_FIELDS.test(field))
+            .map(([field, message]) => (
+              <p key={field}>{message}</p>
+            ))}
+        </div>
+      )}
 
       <KindFields kind={form.kind} details={form.details} errors={errors} onChange={(key, value) => update({ details: { ...form.details, [key]: value } })} />
 
@@ -156,6 +174,7 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
       <TextField id="f-note" label={t.form.note} value={form.note} hint={t.form.noteHint} error={errors.note} multiline maxLength={500} onInput={(note) => update({ note })} />
 
       <div class="form-actions">
+        {saveError && <p class="error" role="alert">{saveError}</p>}
         <button type="submit" class="primary big" disabled={saving}>
           {saveLabel}
         </button>

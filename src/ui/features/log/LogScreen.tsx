@@ -8,6 +8,7 @@ import { useAppState, useServices } from '../../app/context.ts';
 import { navigate } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useToast } from '../../components/Toast.tsx';
+import { afterWrite } from '../../app/afterWrite.ts';
 import { t } from '../../i18n/sv.ts';
 import { EntryForm } from './EntryForm.tsx';
 import type { FormState } from './formModel.ts';
@@ -59,7 +60,7 @@ export function LogScreen({ activityId, kind }: { activityId: string; kind: stri
             },
           },
         });
-        void sync?.trigger();
+        afterWrite(sync);
       }}
     />
   );
