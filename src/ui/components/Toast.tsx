@@ -19,12 +19,23 @@ export function ToastProvider({ children, durationMs = 8000 }: { children: Compo
   const show = useCallback(
     (m: ToastMessage) => {
       if (timer.current) clearTimeout(timer.current);
+      shownAt.current = location.hash;
       setMessage(m);
       timer.current = setTimeout(() => setMessage(null), durationMs);
     },
     [durationMs],
   );
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Moving on to another screen ends the undo offer, so the toast never covers the next
+  // form's buttons. The screen it was shown on is remembered by its hash.
+  const shownAt = useRef('');
+  useEffect(() => {
+    const onRoute = () => {
+      if (location.hash !== shownAt.current) setMessage(null);
+    };
+    window.addEventListener('hashchange', onRoute);
+    return () => window.removeEventListener('hashchange', onRoute);
+  }, []);
   return (
     <ToastContext.Provider value={show}>
       {children}
