@@ -1,0 +1,40 @@
+// Settings from the environment and the command line, read once at start.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Real PostgreSQL when set; otherwise embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  staticDir: string;
+  demo: boolean;
+  trustProxy: boolean;
+  /** Session expiry: idle (no request) and absolute (since login). */
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: resolve(env.DATA_DIR ?? './data/pglite'),
+    staticDir: resolve(env.STATIC_DIR ?? './dist'),
+    demo: argv.includes('--demo'),
+    trustProxy: env.TRUST_PROXY === 'true',
+    sessionIdleMs: positiveNumber(env, 'SESSION_IDLE_HOURS', 12) * 3_600_000,
+    sessionAbsoluteMs: positiveNumber(env, 'SESSION_MAX_DAYS', 7) * 24 * 3_600_000,
+  };
+}

@@ -1,0 +1,87 @@
+// buildApp: the whole HTTP server as a Fastify instance, with its dependencies passed
+// in, so tests drive it with app.inject() or a real listen() alike.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../auth/sessions.ts';
+import { CatalogueStore } from '../catalogue/store.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import type { AppContext } from './context.ts';
+import { errorBody, fail, installErrorHandler } from './errors.ts';
+import { catalogueRoutes } from './routes/catalogue.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { hasBuild, isNavigation, registerStatic, sendIndex } from './static.ts';
+
+export interface AppOptions {
+  db: Db;
+  clock?: Clock;
+  /** false (default) for silence, true for JSON logs at info, or pino options. */
+  logger?: FastifyServerOptions['logger'];
+  /** Where logger: true writes (stdout by default); tests capture it. */
+  logStream?: { write(line: string): void };
+  /** Directory of the built app (index.html, sw.js, assets/); null or missing build: API only. */
+  staticDir?: string | null;
+  sessionPolicy?: Partial<SessionPolicy>;
+  loginLimits?: Partial<LoginLimits>;
+  /** Largest request body in bytes. */
+  bodyLimit?: number;
+  /** Set behind a load balancer so request.ip is the client's, not the balancer's. */
+  trustProxy?: boolean;
+}
+
+export const DEFAULT_BODY_LIMIT = 512 * 1024;
+
+function loggerOptions(logger: AppOptions['logger'], stream: AppOptions['logStream']): FastifyServerOptions['logger'] {
+  if (logger !== true) return logger ?? false;
+  // Tokens travel in Authorization; passwords only in the login body, which is never logged.
+  return { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'], ...(stream ? { stream } : {}) };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logger, options.logStream),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    // The app has no other JSON parser; reject prototype-poisoning keys outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const ctx: AppContext = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    catalogue: new CatalogueStore(options.db),
+    sessionPolicy: { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy },
+    loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits },
+  };
+
+  installErrorHandler(app);
+  // JSON only: any other body type is 415 rather than a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    // API answers are per user and change with every sync: never keep them in any cache.
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.get('/api/v1/health', async () => ({ ok: true }));
+  sessionRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  deviceRoutes(app, ctx);
+
+  const serveApp = hasBuild(options.staticDir);
+  if (serveApp) await registerStatic(app, options.staticDir as string);
+  app.setNotFoundHandler((request, reply) => {
+    if (serveApp && isNavigation(request)) return sendIndex(reply);
+    const err = fail.notFound();
+    return reply.code(err.status).send(errorBody(err.code, err.message));
+  });
+  return app;
+}

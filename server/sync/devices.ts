@@ -1,0 +1,58 @@
+// What each device last told the server: who used it, when it last synced, how much
+// it still has queued. Lets a shift lead see a phone that has not synced for days.
+import type { DeviceHeartbeat } from '../../src/domain/sync.ts';
+import type { Queryable } from '../db/db.ts';
+
+export async function upsertDevice(q: Queryable, userId: string, deviceId: string, hb: DeviceHeartbeat, ip: string, nowMs: number): Promise<void> {
+  await q.query(
+    `INSERT INTO devices (device_id, user_id, last_seen_at, queued_count, oldest_queued_at, app_version, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (device_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen_at = EXCLUDED.last_seen_at,
+       queued_count = EXCLUDED.queued_count, oldest_queued_at = EXCLUDED.oldest_queued_at,
+       app_version = EXCLUDED.app_version, ip = EXCLUDED.ip`,
+    [deviceId, userId, new Date(nowMs), hb.queuedCount, hb.oldestQueuedAt ? new Date(hb.oldestQueuedAt) : null, hb.appVersion, ip],
+  );
+}
+
+/** GET /api/v1/devices item (not in src/domain/sync.ts yet; see docs/api.md). */
+export interface DeviceStatus {
+  deviceId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  lastSeenAt: string;
+  queuedCount: number;
+  oldestQueuedAt: string | null;
+  /** Seconds between the oldest queued change and the last sync; null when nothing waits. */
+  oldestQueuedAgeSeconds: number | null;
+  appVersion: string;
+}
+
+export async function listDevices(q: Queryable, policeAreaId: string): Promise<DeviceStatus[]> {
+  const rows = await q.query<{
+    device_id: string;
+    user_id: string;
+    username: string;
+    display_name: string;
+    last_seen_at: Date;
+    queued_count: number;
+    oldest_queued_at: Date | null;
+    app_version: string;
+  }>(
+    `SELECT d.device_id, d.user_id, u.username, u.display_name, d.last_seen_at, d.queued_count, d.oldest_queued_at, d.app_version
+     FROM devices d JOIN users u ON u.id = d.user_id
+     WHERE u.police_area_id = $1 ORDER BY d.last_seen_at DESC, d.device_id`,
+    [policeAreaId],
+  );
+  return rows.map((r) => ({
+    deviceId: r.device_id,
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    lastSeenAt: r.last_seen_at.toISOString(),
+    queuedCount: r.queued_count,
+    oldestQueuedAt: r.oldest_queued_at?.toISOString() ?? null,
+    oldestQueuedAgeSeconds: r.oldest_queued_at ? Math.max(0, Math.round((r.last_seen_at.getTime() - r.oldest_queued_at.getTime()) / 1000)) : null,
+    appVersion: r.app_version,
+  }));
+}
