@@ -84,3 +84,25 @@ async function benchProgress() {
   saveEntry: await benchSave(),
   homeProgress10k: await benchProgress(),
 });
+
+/** One phone with 1 000 queued entries syncing fully against the local server (through the page's origin). */
+(window as unknown as { runSyncBench: (token: string, officerId: string) => Promise<unknown> }).runSyncBench = async (token, officerId) => {
+  const { syncOnce } = await import('../../src/sync/engine.ts');
+  const { createApi } = await import('../../src/sync/api.ts');
+  const { countQueued } = await import('../../src/db/index.ts');
+  const db = new FieldLogDb(`bench-sync-${Date.now()}`);
+  await db.open();
+  const ctx = { officerId, deviceId: 'bench-device', now: () => Date.now() };
+  const today = Date.now();
+  for (let i = 0; i < 1000; i++) {
+    // Started within the last weeks, so the example period accepts them and none is "in the future".
+    await saveEntry(db, { ...content(i), startedAt: new Date(today - (i + 1) * 3_600_000).toISOString() }, ctx);
+  }
+  const t0 = performance.now();
+  const report = await syncOnce({ db, api: createApi(), token, officerId, deviceId: 'bench-device', appVersion: 'bench', now: () => Date.now() });
+  const ms = performance.now() - t0;
+  const left = await countQueued(db);
+  db.close();
+  await FieldLogDb.delete(db.name);
+  return { syncMs: ms, pushed: report.pushed, rejected: report.rejected, leftInQueue: left };
+};

@@ -2,7 +2,7 @@
 // has answered for it ('applied' or 'duplicate'); nothing is removed on a guess.
 import type { EntryRevision } from '../domain/entry.ts';
 import type { PushResult } from '../domain/sync.ts';
-import type { FieldLogDb, OutboxItem } from './schema.ts';
+import type { EntryHead, FieldLogDb, OutboxItem } from './schema.ts';
 
 export interface QueuedChange {
   item: OutboxItem;
@@ -27,13 +27,9 @@ export async function nextBatch(db: FieldLogDb, limit: number, officerId?: strin
 }
 
 export async function markSending(db: FieldLogDb, seqs: number[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
-    for (const seq of seqs) {
-      await db.outbox.where('seq').equals(seq).modify((i) => {
-        i.state = 'sending';
-        i.attempts += 1;
-      });
-    }
+  await db.outbox.where('seq').anyOf(seqs).modify((i) => {
+    i.state = 'sending';
+    i.attempts += 1;
   });
 }
 
@@ -45,24 +41,39 @@ export async function requeueSending(db: FieldLogDb): Promise<void> {
 /**
  * Apply the server's answers: applied and duplicate leave the outbox and stamp the
  * revision with its server sequence; rejected and conflict stay with the reasons.
+ * One transaction, bulk reads and writes: a batch of 100 answers costs a few requests.
  */
 export async function applyPushResults(db: FieldLogDb, results: PushResult[]): Promise<void> {
   await db.transaction('rw', db.outbox, db.revisions, db.entries, async () => {
-    for (const r of results) {
-      const item = await db.outbox.where('[id+rev]').equals([r.id, r.rev]).first();
-      if (!item) continue;
+    const keys = results.map((r) => [r.id, r.rev] as [string, number]);
+    const items = await db.outbox.where('[id+rev]').anyOf(keys).toArray();
+    const itemByKey = new Map(items.map((i) => [`${i.id}#${i.rev}`, i]));
+    const revisions = await db.revisions.bulkGet(keys);
+    const heads = await db.entries.bulkGet(results.map((r) => r.id));
+    const done: number[] = [];
+    const stampedRevisions: EntryRevision[] = [];
+    const stampedHeads = new Map<string, EntryHead>();
+    const rejected: OutboxItem[] = [];
+    results.forEach((r, n) => {
+      const item = itemByKey.get(`${r.id}#${r.rev}`);
+      if (!item) return;
+      const revision = revisions[n];
       if (r.status === 'applied' || r.status === 'duplicate') {
-        await db.outbox.delete(item.seq!);
+        done.push(item.seq!);
         const stamp = { serverSeq: r.serverSeq ?? null, serverTime: r.serverTime ?? null };
-        await db.revisions.update([r.id, r.rev], stamp);
-        const head = await db.entries.get(r.id);
-        if (head && head.rev === r.rev) await db.entries.update(r.id, stamp);
+        if (revision) stampedRevisions.push({ ...revision, ...stamp });
+        const head = stampedHeads.get(r.id) ?? heads[n];
+        if (head && head.rev === r.rev) stampedHeads.set(r.id, { ...head, ...stamp });
       } else {
         // Keep a copy of what lost a conflict: a pull may replace the local revision with the server's.
-        const lost = r.status === 'conflict' ? await db.revisions.get([r.id, r.rev]) : undefined;
-        await db.outbox.update(item.seq!, { state: 'rejected', errors: r.errors ?? [], ...(lost ? { conflicted: lost } : {}) });
+        const lost = r.status === 'conflict' ? revision : undefined;
+        rejected.push({ ...item, state: 'rejected', errors: r.errors ?? [], ...(lost ? { conflicted: lost } : {}) });
       }
-    }
+    });
+    await db.outbox.bulkDelete(done);
+    await db.outbox.bulkPut(rejected);
+    await db.revisions.bulkPut(stampedRevisions);
+    await db.entries.bulkPut([...stampedHeads.values()]);
   });
 }
 
