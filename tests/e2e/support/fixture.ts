@@ -1,0 +1,26 @@
+// Bundles tests/e2e/fixtures/device.ts once (Vite, in memory) for page.addScriptTag.
+import { build } from 'vite';
+import type { Page } from '@playwright/test';
+
+let bundled: Promise<string> | null = null;
+
+function bundle(): Promise<string> {
+  bundled ??= (async () => {
+    const out = await build({
+      configFile: false,
+      logLevel: 'error',
+      build: { write: false, minify: false, lib: { entry: 'tests/e2e/fixtures/device.ts', formats: ['iife'], name: 'fieldlogFixtureBundle', fileName: 'fixture' } },
+    });
+    const outputs = (Array.isArray(out) ? out : [out]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+    const chunk = outputs[0]!.output.find((o) => o.type === 'chunk');
+    return chunk!.code!;
+  })();
+  return bundled;
+}
+
+export async function injectFixture(page: Page): Promise<void> {
+  await page.addScriptTag({ content: await bundle() });
+}
+
+export const EXAMPLE_PROMISE = 'nassjo-2025-exempel';
+export const EXAMPLE_TRAFFIC = 'nassjo-2025-exempel-a3';
