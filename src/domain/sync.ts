@@ -27,8 +27,10 @@ export interface SessionRequest {
 }
 export interface SessionResponse {
   token: string;
-  /** When the session ends at the latest (absolute expiry), ISO UTC. */
+  /** When the session ends at the latest (absolute expiry), ISO UTC, by the server's clock. */
   expiresAt: string;
+  /** The server's clock when it answered, so a device can judge expiry despite its own clock's error. */
+  serverTime: string;
   user: User;
 }
 

@@ -6,6 +6,7 @@ import type { User } from '../domain/sync.ts';
 export interface StoredSession {
   user: User;
   token: string | null;
+  /** On the device's clock (see Root's login): the server's word on 401 always wins. */
   expiresAt: string | null;
 }
 

@@ -68,5 +68,13 @@ test('offline logging of every kind survives a restart and arrives exactly once'
   const { token } = await login(server.url, 'polis1');
   const ids = distinctEntries(await pullAll(server.url, token));
   expect(ids.size).toBe(6);
+  // The service worker cached the app, never an API response (personal data, always fresh).
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+    return urls;
+  });
+  expect(cached.some((u) => u.includes('/index.html'))).toBe(true);
+  expect(cached.filter((u) => u.includes('/api/'))).toEqual([]);
   await ctx.close();
 });

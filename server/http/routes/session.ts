@@ -41,7 +41,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       await writeAudit(tx, now, { actorId: user.id, actorUsername: user.username, action: 'session.login', target: user.id, deviceId, ip });
       return createSession(tx, user.id, deviceId, now, ctx.sessionPolicy);
     });
-    const body: SessionResponse = { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUser(user) };
+    const body: SessionResponse = { token: session.token, expiresAt: session.expiresAt.toISOString(), serverTime: new Date(now).toISOString(), user: toUser(user) };
     return reply.code(200).send(body);
   });
 

@@ -80,7 +80,9 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now }
       const session = res.data!;
       // Another officer's queued work on this device stays theirs: the outbox pushes
       // only the signed-in officer's revisions (see nextBatch).
-      await saveSession({ user: session.user, token: session.token, expiresAt: session.expiresAt });
+      // Expiry on the device's own clock: the session's lifetime from now, whatever the clocks' skew.
+      const lifetimeMs = Date.parse(session.expiresAt) - Date.parse(session.serverTime);
+      await saveSession({ user: session.user, token: session.token, expiresAt: new Date(now() + lifetimeMs).toISOString() });
       const cat = await api<Catalogue>('GET', '/catalogue', { token: session.token });
       if (cat.data) await saveCatalogue(db, cat.data, cat.etag);
       await reload();

@@ -19,7 +19,8 @@ export function SyncBar({ onLogin }: { onLogin: () => void }) {
   return (
     <div class={`sync-bar sync-bar-${state}`} role="status" aria-live="polite">
       <div class="sync-text">
-        <strong>{queued > 0 ? t.sync.waiting(queued) : t.sync.allSent}</strong>
+        {/* Never claim "Allt skickat" before the outbox has been counted. */}
+        <strong>{data === undefined ? '…' : queued > 0 ? t.sync.waiting(queued) : t.sync.allSent}</strong>
         <span>
           {state === 'syncing' ? t.sync.syncing : state === 'offline' ? t.sync.offline : state === 'needs_login' ? t.sync.needsLogin : state === 'error' ? `${t.sync.error}: ${status?.lastError ?? ''}` : last ? t.sync.last(formatDateTime(last)) : t.sync.never}
         </span>

@@ -35,7 +35,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function signIn(page: Page, username = 'polis1', password = 'demo-losen-2026'): Promise<void> {
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.locator('form.login').getByRole('button', { name: 'Logga in' }).click();
 }
 
 /** Wait until the service worker controls the page, so that a reload works offline. */
@@ -67,6 +67,7 @@ export async function logActivity(page: Page, button: RegExp, place: string, fil
 }
 
 export async function queuedCount(page: Page): Promise<number> {
+  await expect(page.locator('.sync-text strong')).not.toHaveText('…');
   const text = (await page.locator('.sync-text strong').textContent()) ?? '';
   if (text.includes('Allt skickat')) return 0;
   return Number(/(\d+)/.exec(text)?.[1] ?? NaN);

@@ -41,7 +41,8 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
   useEffect(() => {
     let alive = true;
     void loadDraft<FormState>(db, draftKey).then((draft) => {
-      if (!alive || !draft) return;
+      // The officer may already have typed (the read can finish after the first tap): keep that.
+      if (!alive || !draft || dirty.current) return;
       setForm(draft);
       setEditingTime(draft.startedAt !== null);
       setRestored(true);
