@@ -38,6 +38,7 @@ export const sv = {
     decrease: (label: string) => `Minska ${label}`,
     increase: (label: string) => `Öka ${label}`,
     correcting: 'Rättelse',
+    unknownActivity: 'Aktiviteten finns inte i det aktiva medborgarlöftet.',
     quotaExceeded: 'Lagringen på enheten är full. Inget nytt sparades, men allt som redan är sparat finns kvar. Synka och frigör utrymme, och försök igen.',
     saveFailed: 'Det gick inte att spara på enheten. Inget av det som redan är sparat har påverkats. Försök igen.',
   },

@@ -47,6 +47,11 @@ const FIELDS: Record<EntryKind, FieldSpec[]> = {
   presence: [{ key: 'minutes', type: 'count', min: 1 }],
 };
 
+/** The order a kind's details are shown in (the server's JSON does not keep key order). */
+export function detailOrder(kind: EntryKind): string[] {
+  return FIELDS[kind].map((f) => f.key);
+}
+
 interface Props {
   kind: EntryKind;
   details: Record<string, unknown>;

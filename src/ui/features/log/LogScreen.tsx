@@ -5,7 +5,7 @@ import { ENTRY_KINDS, type EntryKind } from '../../../domain/catalogue/types.ts'
 import { defaultDetails, ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
 import { recentPlaces, saveEntry, voidEntry } from '../../../db/index.ts';
 import { useAppState, useServices } from '../../app/context.ts';
-import { navigate } from '../../app/router.ts';
+import { href, navigate } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useToast } from '../../components/Toast.tsx';
 import { afterWrite } from '../../app/afterWrite.ts';
@@ -21,8 +21,11 @@ export function LogScreen({ activityId, kind }: { activityId: string; kind: stri
   const promise = activity && findPromise(catalogue, activity.promiseId);
   const places = useLive(() => recentPlaces(db, activityId, kind), [db, activityId, kind]);
   if (!activity || !promise || !ENTRY_KINDS.includes(kind as EntryKind) || !activity.entryKinds.includes(kind as EntryKind)) {
-    navigate({ name: 'home' });
-    return null;
+    return (
+      <p>
+        {t.form.unknownActivity} <a href={href({ name: 'home' })}>{t.nav.log}</a>
+      </p>
+    );
   }
   if (places === undefined) return <p aria-busy="true">…</p>;
   const entryKind = kind as EntryKind;
