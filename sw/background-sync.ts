@@ -1,8 +1,7 @@
 // Background Sync: when the browser has it, the page registers a sync tag after queueing
 // an entry. The worker does not push by itself (the sync logic lives once, in the page's
 // src/sync); it wakes an open page, and when none is open the page syncs on next start.
-export const SYNC_TAG = 'push-outbox';
-export const WAKE_MESSAGE = 'SYNC_REQUESTED';
+import { SYNC_REQUESTED, SYNC_TAG } from '../src/domain/sw-messages.ts';
 
 interface SyncEvent extends ExtendableEvent {
   tag: string;
@@ -13,7 +12,7 @@ export function registerBackgroundSync(sw: ServiceWorkerGlobalScope): void {
     if (event.tag !== SYNC_TAG) return;
     event.waitUntil(
       sw.clients.matchAll({ type: 'window' }).then((clients) => {
-        for (const client of clients) client.postMessage({ type: WAKE_MESSAGE });
+        for (const client of clients) client.postMessage({ type: SYNC_REQUESTED });
       }),
     );
   }) as EventListener);

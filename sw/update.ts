@@ -1,6 +1,6 @@
 // The page tells the waiting worker to take over only after the officer agreed and
 // open forms were saved as drafts (src/pwa/bridge.ts).
-export const SKIP_WAITING = 'SKIP_WAITING';
+import { SKIP_WAITING } from '../src/domain/sw-messages.ts';
 
 export function listenForUpdateApproval(sw: ServiceWorkerGlobalScope): void {
   sw.addEventListener('message', (event) => {

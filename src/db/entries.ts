@@ -26,62 +26,43 @@ export function headOf(revision: EntryRevision): EntryHead {
   return head;
 }
 
-async function writeRevision(db: FieldLogDb, revision: EntryRevision): Promise<EntryRevision> {
-  await db.transaction('rw', db.revisions, db.entries, db.outbox, async () => {
-    await db.revisions.add(revision);
-    await db.entries.put(headOf(revision));
-    await db.outbox.add({ id: revision.id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 });
-  });
-  return revision;
+type Change = Pick<EntryRevision, 'op' | 'content' | 'voidReason'>;
+
+function newRevision(id: string, rev: number, change: Change, ctx: WriteContext): EntryRevision {
+  return { id, rev, ...change, officerId: ctx.officerId, deviceId: ctx.deviceId, clientTime: new Date(ctx.now()).toISOString(), serverTime: null, serverSeq: null };
+}
+
+/** The three writes of a revision; callers run it inside their transaction. */
+async function store(db: FieldLogDb, revision: EntryRevision, queue: boolean): Promise<void> {
+  await db.revisions.add(revision);
+  await db.entries.put(headOf(revision));
+  if (queue) await db.outbox.add({ id: revision.id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 });
 }
 
 /** Log a new entry (revision 1). The content must already have passed validation. */
-export function saveEntry(db: FieldLogDb, content: EntryContent, ctx: WriteContext): Promise<EntryRevision> {
-  return writeRevision(db, {
-    id: (ctx.newId ?? (() => crypto.randomUUID()))(),
-    rev: 1,
-    op: 'upsert',
-    content,
-    voidReason: null,
-    officerId: ctx.officerId,
-    deviceId: ctx.deviceId,
-    clientTime: new Date(ctx.now()).toISOString(),
-    serverTime: null,
-    serverSeq: null,
-  });
+export async function saveEntry(db: FieldLogDb, content: EntryContent, ctx: WriteContext): Promise<EntryRevision> {
+  const revision = newRevision((ctx.newId ?? (() => crypto.randomUUID()))(), 1, { op: 'upsert', content, voidReason: null }, ctx);
+  await db.transaction('rw', db.revisions, db.entries, db.outbox, () => store(db, revision, true));
+  return revision;
 }
 
-async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, change: Pick<EntryRevision, 'op' | 'content' | 'voidReason'>): Promise<EntryRevision> {
+async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, changeOf: (head: EntryHead) => Change): Promise<EntryRevision> {
   // Read the head inside the write transaction so two quick edits cannot both take rev n+1.
-  let written: EntryRevision | undefined;
-  await db.transaction('rw', db.revisions, db.entries, db.outbox, async () => {
+  return db.transaction('rw', db.revisions, db.entries, db.outbox, async () => {
     const head = await db.entries.get(id);
     if (!head) throw new EntryNotFoundError(id);
-    const revision: EntryRevision = {
-      id,
-      rev: head.rev + 1,
-      ...change,
-      officerId: ctx.officerId,
-      deviceId: ctx.deviceId,
-      clientTime: new Date(ctx.now()).toISOString(),
-      serverTime: null,
-      serverSeq: null,
-    };
+    const change = changeOf(head);
+    const revision = newRevision(id, head.rev + 1, change, ctx);
     // The server has answered a rejected revision for good; this one supersedes it.
     const pending = await db.outbox.where('id').equals(id).toArray();
     const rejected = pending.filter((i) => i.state === 'rejected');
     await db.outbox.bulkDelete(rejected.map((i) => i.seq!));
-    await db.revisions.add(revision);
-    await db.entries.put(headOf(revision));
     // Withdrawing an entry that the server never accepted (every revision rejected,
     // nothing in flight) stays on the device: there is nothing on the server to void.
     const neverOnServer = rejected.length > 0 && rejected.length === pending.length && !(await everApplied(db, id));
-    if (!(change.op === 'void' && neverOnServer)) {
-      await db.outbox.add({ id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 });
-    }
-    written = revision;
+    await store(db, revision, !(change.op === 'void' && neverOnServer));
+    return revision;
   });
-  return written!;
 }
 
 async function everApplied(db: FieldLogDb, id: string): Promise<boolean> {
@@ -90,14 +71,12 @@ async function everApplied(db: FieldLogDb, id: string): Promise<boolean> {
 
 /** Correct an entry: a new revision with the new content. */
 export function correctEntry(db: FieldLogDb, id: string, content: EntryContent, ctx: WriteContext): Promise<EntryRevision> {
-  return nextRevision(db, id, ctx, { op: 'upsert', content, voidReason: null });
+  return nextRevision(db, id, ctx, () => ({ op: 'upsert', content, voidReason: null }));
 }
 
 /** Withdraw an entry with a reason: a void revision that keeps the content for history. */
-export async function voidEntry(db: FieldLogDb, id: string, reason: string, ctx: WriteContext): Promise<EntryRevision> {
-  const head = await db.entries.get(id);
-  if (!head) throw new EntryNotFoundError(id);
-  return nextRevision(db, id, ctx, { op: 'void', content: head.content, voidReason: reason });
+export function voidEntry(db: FieldLogDb, id: string, reason: string, ctx: WriteContext): Promise<EntryRevision> {
+  return nextRevision(db, id, ctx, (head) => ({ op: 'void', content: head.content, voidReason: reason }));
 }
 
 export function getEntry(db: FieldLogDb, id: string): Promise<EntryHead | undefined> {

@@ -1,5 +1,5 @@
 // Small per-device settings outside the main database (idb-keyval).
-import { get, set, del } from 'idb-keyval';
+import { get, set } from 'idb-keyval';
 
 export interface DeviceSettings {
   kommunId: string | null;
@@ -24,8 +24,4 @@ export async function getDeviceId(): Promise<string> {
   const id = crypto.randomUUID();
   await set(DEVICE_KEY, id);
   return id;
-}
-
-export async function forgetSettings(): Promise<void> {
-  await del(SETTINGS_KEY);
 }

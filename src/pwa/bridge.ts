@@ -1,6 +1,7 @@
 // All service-worker lifecycle code of the page: register, learn of a waiting update,
 // apply it when the officer agrees, and relay Background Sync wake-ups.
 import { Workbox } from 'workbox-window';
+import { SYNC_REQUESTED, SYNC_TAG } from '../domain/sw-messages.ts';
 
 let wb: Workbox | null = null;
 const updateListeners = new Set<() => void>();
@@ -15,7 +16,7 @@ export async function registerServiceWorker(): Promise<void> {
     for (const fn of updateListeners) fn();
   });
   wb.addEventListener('message', (event) => {
-    if ((event.data as { type?: string } | null)?.type === 'SYNC_REQUESTED') for (const fn of wakeListeners) fn();
+    if ((event.data as { type?: string } | null)?.type === SYNC_REQUESTED) for (const fn of wakeListeners) fn();
   });
   await wb.register();
 }
@@ -47,7 +48,7 @@ export async function requestBackgroundSync(): Promise<void> {
   try {
     const reg = await navigator.serviceWorker?.ready;
     const sync = (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } } | undefined)?.sync;
-    await sync?.register('push-outbox');
+    await sync?.register(SYNC_TAG);
   } catch {
     // Not available or not allowed: the page's own triggers (online, visible, timer) cover it.
   }

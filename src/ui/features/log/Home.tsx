@@ -74,7 +74,6 @@ function ActivityButtons({ promise, name, today }: { promise: CitizenPromise; na
 }
 
 function label({ activity }: LoggableActivity, promise: CitizenPromise, today: string, count: number): string {
-  // A second kind on the same activity (PL beside LOB) has no target of its own.
   return progressLabel(activity, count, progressWindow(activity, promise, today).scope);
 }
 
