@@ -1,6 +1,6 @@
 // What each device last told the server: who used it, when it last synced, how much
 // it still has queued. Lets a shift lead see a phone that has not synced for days.
-import type { DeviceHeartbeat } from '../../src/domain/sync.ts';
+import type { DeviceHeartbeat, DeviceStatus } from '../../src/domain/sync.ts';
 import type { Queryable } from '../db/db.ts';
 
 export async function upsertDevice(q: Queryable, userId: string, deviceId: string, hb: DeviceHeartbeat, ip: string, nowMs: number): Promise<void> {
@@ -12,20 +12,6 @@ export async function upsertDevice(q: Queryable, userId: string, deviceId: strin
        app_version = EXCLUDED.app_version, ip = EXCLUDED.ip`,
     [deviceId, userId, new Date(nowMs), hb.queuedCount, hb.oldestQueuedAt ? new Date(hb.oldestQueuedAt) : null, hb.appVersion, ip],
   );
-}
-
-/** GET /api/v1/devices item (not in src/domain/sync.ts yet; see docs/api.md). */
-export interface DeviceStatus {
-  deviceId: string;
-  userId: string;
-  username: string;
-  displayName: string;
-  lastSeenAt: string;
-  queuedCount: number;
-  oldestQueuedAt: string | null;
-  /** Seconds between the oldest queued change and the last sync; null when nothing waits. */
-  oldestQueuedAgeSeconds: number | null;
-  appVersion: string;
 }
 
 export async function listDevices(q: Queryable, policeAreaId: string): Promise<DeviceStatus[]> {

@@ -2,6 +2,8 @@
 // See docs/api.md for the prose version.
 import type { EntryContent, EntryRevision, RevisionOp } from './entry.ts';
 import type { ValidationIssue } from './validation.ts';
+import type { KommunTallies } from './tallies/tally.ts';
+import type { ActivityCompletion } from './tallies/completions.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Largest batch a client sends and the server accepts. */
@@ -77,6 +79,35 @@ export interface PullResponse {
   revisions: EntryRevision[];
   nextCursor: number;
   hasMore: boolean;
+}
+
+/** GET /api/v1/devices item: what a device last told the server in a heartbeat or push. */
+export interface DeviceStatus {
+  deviceId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  lastSeenAt: string;
+  queuedCount: number;
+  oldestQueuedAt: string | null;
+  /** Seconds between the oldest queued change and the last sync; null when nothing waits. */
+  oldestQueuedAgeSeconds: number | null;
+  appVersion: string;
+}
+export interface DevicesResponse {
+  devices: DeviceStatus[];
+}
+
+/** GET /api/v1/tallies?kommun=&from=&to=&by=quarter|tertial */
+export interface TalliesResponse {
+  /** Server clock when computed; figures include every revision committed before it. */
+  generatedAt: string;
+  tallies: KommunTallies;
+}
+
+/** GET /api/v1/completions: the area's completions, withdrawn ones included (with withdrawnAt). */
+export interface CompletionsResponse {
+  completions: ActivityCompletion[];
 }
 
 export type ErrorCode =

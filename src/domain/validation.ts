@@ -130,6 +130,9 @@ const common = {
   note: v.pipe(v.string('Ogiltig anteckning.'), v.trim(), freeText(LIMITS.noteMax, `Anteckningen får vara högst ${LIMITS.noteMax} tecken.`)),
 };
 
+/** The note rule of entries, reused for coordinators' completions. */
+export const noteSchema = common.note;
+
 const ENTRY_SCHEMAS = Object.fromEntries(
   ENTRY_KINDS.map((kind) => [kind, v.strictObject({ kind: v.literal(kind), ...common, details: DETAILS[kind] })]),
 ) as unknown as Record<EntryKind, v.GenericSchema>;

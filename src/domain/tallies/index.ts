@@ -1,0 +1,5 @@
+export * from './outcomes.ts';
+export * from './plan.ts';
+export * from './tally.ts';
+export * from './days.ts';
+export * from './completions.ts';
