@@ -2,8 +2,10 @@
 // Each app update may carry a new version; Dexie upgrades in place, keeping every
 // entry, revision, outbox item and draft (tests/unit/db/migrations.test.ts).
 import type Dexie from 'dexie';
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import { localDate } from '../domain/calendar.ts';
+import { applyDayDeltas, newDayDeltas, trackHeadChange } from './day-tallies.ts';
+import type { DayTally, DayTallyKey, EntryHead } from './schema.ts';
 
 export const SCHEMA_VERSIONS = [
   {
@@ -33,6 +35,24 @@ export const SCHEMA_VERSIONS = [
         .modify((head: { content: { startedAt: string }; localDay?: string }) => {
           head.localDay = localDate(head.content.startedAt);
         });
+    },
+  },
+  {
+    version: 3,
+    // Per kommun, Stockholm day, activity and kind: how many heads count and their
+    // outcome sums, kept in step with the heads (day-tallies.ts), so the shift lead's
+    // tallies fold a few thousand rows rather than every entry.
+    stores: {
+      dayTallies: '[kommunId+day+activityId+kind]',
+    },
+    upgrade: async (tx: Transaction) => {
+      // The backfill uses the same contribution rule as every later write. If that rule
+      // ever changes, a new version must rebuild the rows; this one is not edited.
+      const deltas = newDayDeltas();
+      await tx.table('entries').each((head: EntryHead) => {
+        trackHeadChange(deltas, undefined, head);
+      });
+      await applyDayDeltas(tx.table('dayTallies') as Table<DayTally, DayTallyKey>, deltas);
     },
   },
 ] as const;

@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { EntryRevision } from '../domain/entry.ts';
 import type { CitizenPromise, Kommun, PoliceArea } from '../domain/catalogue/types.ts';
 import type { ValidationIssue } from '../domain/validation.ts';
+import type { DayCount } from '../domain/tallies/days.ts';
 import { applyMigrations } from './migrations.ts';
 
 /** The latest revision of an entry, with the sparse key the progress index counts on. */
@@ -38,6 +39,17 @@ export interface Draft {
   savedAt: string;
 }
 
+/**
+ * How many live heads of one activity and kind a kommun has on one Stockholm day, with
+ * their outcome sums (schema v3). Derived from the heads and written in the same
+ * transaction, so a tally folds these rows instead of every entry (day-tallies.ts).
+ */
+export interface DayTally extends DayCount {
+  kommunId: string;
+}
+
+export type DayTallyKey = [kommunId: string, day: string, activityId: string, kind: string];
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -56,6 +68,7 @@ export class FieldLogDb extends Dexie {
   promises!: EntityTable<CitizenPromise, 'id'>;
   drafts!: EntityTable<Draft, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  dayTallies!: Table<DayTally, DayTallyKey>;
 
   constructor(name: string, schemaVersion?: number) {
     // Strict: a save is reported done only when it is on disk, so a phone that dies
