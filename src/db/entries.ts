@@ -1,9 +1,10 @@
 // Logging, correcting and withdrawing entries. Each write puts the revision, the
-// entry's head and the outbox item in one transaction: either all three land or none.
+// entry's head, its day tally and the outbox item in one transaction: all land or none.
 import type { EntryContent, EntryRevision } from '../domain/entry.ts';
 import { tallyKey, tallyKeyOf } from '../domain/progress.ts';
 import { localDate } from '../domain/calendar.ts';
 import type { FieldLogDb, EntryHead } from './schema.ts';
+import { applyDayDeltas, newDayDeltas, trackHeadChange } from './day-tallies.ts';
 
 export interface WriteContext {
   officerId: string;
@@ -32,23 +33,28 @@ function newRevision(id: string, rev: number, change: Change, ctx: WriteContext)
   return { id, rev, ...change, officerId: ctx.officerId, deviceId: ctx.deviceId, clientTime: new Date(ctx.now()).toISOString(), serverTime: null, serverSeq: null };
 }
 
-/** The three writes of a revision; callers run it inside their transaction. */
-async function store(db: FieldLogDb, revision: EntryRevision, queue: boolean): Promise<void> {
+/**
+ * The writes of a revision; callers run it inside their transaction. `previous` is the
+ * head it replaces (undefined for a new entry): its day tally gives back what it counted.
+ */
+async function store(db: FieldLogDb, revision: EntryRevision, previous: EntryHead | undefined, queue: boolean): Promise<void> {
+  const head = headOf(revision);
   await db.revisions.add(revision);
-  await db.entries.put(headOf(revision));
+  await db.entries.put(head);
+  await applyDayDeltas(db.dayTallies, trackHeadChange(newDayDeltas(), previous, head));
   if (queue) await db.outbox.add({ id: revision.id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 });
 }
 
 /** Log a new entry (revision 1). The content must already have passed validation. */
 export async function saveEntry(db: FieldLogDb, content: EntryContent, ctx: WriteContext): Promise<EntryRevision> {
   const revision = newRevision((ctx.newId ?? (() => crypto.randomUUID()))(), 1, { op: 'upsert', content, voidReason: null }, ctx);
-  await db.transaction('rw', db.revisions, db.entries, db.outbox, () => store(db, revision, true));
+  await db.transaction('rw', [db.revisions, db.entries, db.outbox, db.dayTallies], () => store(db, revision, undefined, true));
   return revision;
 }
 
 async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, changeOf: (head: EntryHead) => Change): Promise<EntryRevision> {
   // Read the head inside the write transaction so two quick edits cannot both take rev n+1.
-  return db.transaction('rw', db.revisions, db.entries, db.outbox, async () => {
+  return db.transaction('rw', [db.revisions, db.entries, db.outbox, db.dayTallies], async () => {
     const head = await db.entries.get(id);
     if (!head) throw new EntryNotFoundError(id);
     const change = changeOf(head);
@@ -60,7 +66,7 @@ async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, chang
     // Withdrawing an entry that the server never accepted (every revision rejected,
     // nothing in flight) stays on the device: there is nothing on the server to void.
     const neverOnServer = rejected.length > 0 && rejected.length === pending.length && !(await everApplied(db, id));
-    await store(db, revision, !(change.op === 'void' && neverOnServer));
+    await store(db, revision, head, !(change.op === 'void' && neverOnServer));
     return revision;
   });
 }
@@ -123,10 +129,11 @@ export async function recentPlaces(db: FieldLogDb, activityId: string, kind: str
 
 /**
  * Store revisions that came from the server (pull). A revision already here is only
- * stamped with its server sequence; a newer one from another device becomes the head.
+ * stamped with its server sequence; a newer one from another device becomes the head,
+ * and only then do the day tallies move (an older revision changes nothing).
  */
 export async function storePulledRevisions(db: FieldLogDb, revisions: EntryRevision[], cursor?: { key: string; value: number }): Promise<void> {
-  await db.transaction('rw', db.revisions, db.entries, db.meta, async () => {
+  await db.transaction('rw', [db.revisions, db.entries, db.meta, db.dayTallies], async () => {
     // The cursor moves in the same transaction, so a crash can only make us pull again.
     if (cursor) await db.meta.put(cursor);
     if (revisions.length === 0) return;
@@ -135,14 +142,19 @@ export async function storePulledRevisions(db: FieldLogDb, revisions: EntryRevis
     heads.forEach((h) => h && headById.set(h.id, h));
     await db.revisions.bulkPut(revisions);
     const newHeads: EntryHead[] = [];
+    const deltas = newDayDeltas();
     for (const r of revisions) {
       const head = headById.get(r.id);
       if (!head || r.rev >= head.rev) {
         const h = headOf(r);
+        // The same revision again (a stamp) nets to nothing; the server's revision
+        // replacing a lost local one of the same number moves the tallies.
+        trackHeadChange(deltas, head, h);
         headById.set(r.id, h);
         newHeads.push(h);
       }
     }
     await db.entries.bulkPut(newHeads);
+    await applyDayDeltas(db.dayTallies, deltas);
   });
 }

@@ -1,8 +1,10 @@
 // The only way into the device database.
 import { FieldLogDb } from './schema.ts';
 
-export { FieldLogDb, type EntryHead, type OutboxItem, type OutboxState, type Draft } from './schema.ts';
+export { FieldLogDb, type EntryHead, type OutboxItem, type OutboxState, type Draft, type DayTally } from './schema.ts';
 export * from './entries.ts';
+export * from './day-tallies.ts';
+export * from './completions.ts';
 export * from './outbox.ts';
 export * from './catalogue.ts';
 export * from './drafts.ts';

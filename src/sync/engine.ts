@@ -1,8 +1,8 @@
 // One sync run: push the outbox in batches, then pull what changed, then refresh the
-// catalogue. Everything the device needs survives any failure in between: the outbox
+// catalogue and the coordinators' completions. Everything the device needs survives any failure in between: the outbox
 // shrinks only on the server's answer and the pull cursor moves with the data.
 import type { Catalogue } from '../domain/catalogue/types.ts';
-import type { PullResponse, PushRequest, PushResponse, DeviceHeartbeat } from '../domain/sync.ts';
+import type { CompletionsResponse, PullResponse, PushRequest, PushResponse, DeviceHeartbeat } from '../domain/sync.ts';
 import { MAX_PULL_LIMIT } from '../domain/sync.ts';
 import {
   type FieldLogDb,
@@ -17,6 +17,8 @@ import {
   setMeta,
   saveCatalogue,
   loadCatalogue,
+  saveCompletions,
+  loadCompletions,
 } from '../db/index.ts';
 import { ApiFailure, type Api } from './api.ts';
 
@@ -40,6 +42,8 @@ export interface SyncReport {
   rejected: number;
   pulled: number;
   catalogueChanged: boolean;
+  /** The completions changed on the server (200) rather than being answered 304. */
+  completionsChanged: boolean;
 }
 
 async function heartbeat(db: FieldLogDb, appVersion: string): Promise<DeviceHeartbeat> {
@@ -93,9 +97,18 @@ async function refreshCatalogue(deps: SyncDeps): Promise<boolean> {
   return true;
 }
 
+/** The area's completions for the tallies, fetched only when their ETag changed. */
+async function refreshCompletions(deps: SyncDeps): Promise<boolean> {
+  const current = await loadCompletions(deps.db);
+  const res = await deps.api<CompletionsResponse>('GET', '/completions', { token: deps.token, ifNoneMatch: current?.etag ?? null });
+  if (res.status === 304 || !res.data) return false;
+  await saveCompletions(deps.db, res.data.completions, res.etag);
+  return true;
+}
+
 /** Run one full sync. Throws ApiFailure or NetworkFailure; whatever was done before stays done. */
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false };
+  const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false, completionsChanged: false };
   const hadQueued = (await countQueued(deps.db)) > 0;
   await push(deps, report);
   if (!hadQueued) {
@@ -103,6 +116,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   }
   await pull(deps, report);
   report.catalogueChanged = await refreshCatalogue(deps);
+  report.completionsChanged = await refreshCompletions(deps);
   await setMeta(deps.db, LAST_SYNC_KEY, new Date(deps.now()).toISOString());
   return report;
 }
