@@ -1,10 +1,11 @@
 // Runs in Chromium (served by Vite from bench/run.ts): the real db modules on the real
 // IndexedDB, timing what an officer waits for.
-import { FieldLogDb, saveEntry, countLive, headOf } from '../../src/db/index.ts';
+import { FieldLogDb, saveEntry, countLive, headOf, computeTallies, newDayDeltas, trackHeadChange, applyDayDeltas } from '../../src/db/index.ts';
 import { SEED_CATALOGUE, withExamples, activePromise, loggableActivities } from '../../src/domain/catalogue/index.ts';
 import { progressWindow } from '../../src/domain/progress.ts';
 import type { EntryContent } from '../../src/domain/entry.ts';
 import type { EntryHead } from '../../src/db/index.ts';
+import { fillDashboard, DASHBOARD_ENTRIES, DASHBOARD_KOMMUN, DASHBOARD_TODAY } from './dashboard-data.ts';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -39,8 +40,14 @@ async function seed(db: FieldLogDb, n: number) {
     const c = content(i);
     heads.push(headOf({ id: crypto.randomUUID(), rev: 1, op: 'upsert', content: c, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: c.startedAt, serverTime: null, serverSeq: i + 1 }));
   }
-  await db.entries.bulkAdd(heads);
-  await db.revisions.bulkAdd(heads.map(({ tallyKey: _t, localDay: _d, ...r }) => r));
+  await db.transaction('rw', [db.entries, db.revisions, db.dayTallies], async () => {
+    await db.entries.bulkAdd(heads);
+    await db.revisions.bulkAdd(heads.map(({ tallyKey: _t, localDay: _d, ...r }) => r));
+    // The day rows the saves would have made, so a timed save updates an existing row.
+    const deltas = newDayDeltas();
+    for (const h of heads) trackHeadChange(deltas, undefined, h);
+    await applyDayDeltas(db.dayTallies, deltas);
+  });
 }
 
 async function benchSave() {
@@ -80,9 +87,52 @@ async function benchProgress() {
   return stats(samples.slice(5));
 }
 
+/**
+ * The shift lead's dashboard: one kommun's tallies (day rows + completions + the domain
+ * arithmetic) over a year and over its whole promise period, from 100 000 entries.
+ */
+async function benchDashboard() {
+  const db = new FieldLogDb(`bench-dashboard-${Date.now()}`);
+  await db.open();
+  const t0 = performance.now();
+  const data = await fillDashboard(db, catalogue);
+  const fillMs = performance.now() - t0;
+  const time = async (request: { kommunId: string; from: string; to: string }, expected: number) => {
+    const samples: number[] = [];
+    let counted = -1;
+    for (let i = 0; i < 22; i++) {
+      const t = performance.now();
+      const tallies = await computeTallies(db, catalogue, request, DASHBOARD_TODAY, data.completions);
+      samples.push(performance.now() - t);
+      counted = tallies.promises.flatMap((p) => p.activities).reduce((n, a) => n + a.cells['range']!.count, 0);
+    }
+    // The tally must count what was put in, or the figure means nothing.
+    if (counted !== expected) throw new Error(`dashboard counted ${counted} for ${request.from}–${request.to}, expected ${expected}`);
+    return { first: samples[0]!, ...stats(samples.slice(2)) };
+  };
+  const year = await time({ kommunId: DASHBOARD_KOMMUN, from: '2025-01-01', to: '2025-12-31' }, data.liveIn(DASHBOARD_KOMMUN, '2025-01-01', '2025-12-31'));
+  const period = await time({ kommunId: DASHBOARD_KOMMUN, from: '2025-01-01', to: '2026-12-31' }, data.liveIn(DASHBOARD_KOMMUN, '2025-01-01', '2026-12-31'));
+  const figures = {
+    dashboardYear: year,
+    dashboardPeriod: period,
+    dashboardData: {
+      entries: DASHBOARD_ENTRIES,
+      revisions: data.revisions,
+      dayRows: await db.dayTallies.count(),
+      kommunEntriesInYear: data.liveIn(DASHBOARD_KOMMUN, '2025-01-01', '2025-12-31'),
+      kommunEntriesInPeriod: data.liveIn(DASHBOARD_KOMMUN, '2025-01-01', '2026-12-31'),
+      bulkFillSeconds: fillMs / 1000,
+    },
+  };
+  db.close();
+  await FieldLogDb.delete(db.name);
+  return figures;
+}
+
 (window as unknown as { runBench: () => Promise<unknown> }).runBench = async () => ({
   saveEntry: await benchSave(),
   homeProgress10k: await benchProgress(),
+  ...(await benchDashboard()),
 });
 
 /** One phone with 1 000 queued entries syncing fully against the local server (through the page's origin). */

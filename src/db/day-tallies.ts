@@ -82,7 +82,9 @@ export async function applyDayDeltas(table: Table<DayTally, DayTallyKey>, deltas
 export async function loadDayCounts(db: FieldLogDb, kommunId: string, from: LocalDate, to: LocalDate): Promise<DayCount[]> {
   return db.dayTallies
     .where('[kommunId+day+activityId+kind]')
-    .between([kommunId, from, Dexie.minKey, Dexie.minKey], [kommunId, to, Dexie.maxKey, Dexie.maxKey], true, true)
+    // A key prefix sorts before its extensions, and maxKey after any id; one maxKey only:
+    // the same array twice in a key is invalid (IndexedDB's "seen" rule).
+    .between([kommunId, from], [kommunId, to, Dexie.maxKey], true, true)
     .toArray();
 }
 

@@ -4,6 +4,7 @@ import {
   saveEntry,
   correctEntry,
   voidEntry,
+  EntryWithdrawnError,
   listRevisions,
   listEntries,
   countLive,
@@ -66,6 +67,10 @@ describe('corrections and voids', () => {
     const revisions = await listRevisions(db, saved.id);
     expect(revisions.at(-1)).toMatchObject({ op: 'void', voidReason: 'Dubbelregistrering', rev: 2 });
     expect((await getEntry(db, saved.id))?.content.place).toBe('Rv 31 norr');
+    // Final, as on the server: neither a correction nor a second withdrawal is stored.
+    await expect(correctEntry(db, saved.id, trafficCheck(), ctx)).rejects.toBeInstanceOf(EntryWithdrawnError);
+    await expect(voidEntry(db, saved.id, 'Igen', ctx)).rejects.toBeInstanceOf(EntryWithdrawnError);
+    expect(await listRevisions(db, saved.id)).toHaveLength(2);
   });
 
   it('counts only entries inside the window', async () => {

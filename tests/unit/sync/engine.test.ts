@@ -1,9 +1,10 @@
 // The client's sync run against a scripted server: what leaves the outbox, what stays.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, saveEntry, countQueued, getEntry, nextBatch, getMeta, loadCatalogue } from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, countQueued, getEntry, nextBatch, getMeta, loadCatalogue, loadCompletions } from '../../../src/db/index.ts';
 import { syncOnce, PUSH_BATCH } from '../../../src/sync/engine.ts';
 import { ApiFailure, NetworkFailure, type Api } from '../../../src/sync/api.ts';
-import type { PushRequest, PushResult } from '../../../src/domain/sync.ts';
+import type { CompletionsResponse, PushRequest, PushResult } from '../../../src/domain/sync.ts';
+import type { ActivityCompletion } from '../../../src/domain/tallies/completions.ts';
 import { SEED_CATALOGUE } from '../../../src/domain/catalogue/index.ts';
 import { lob, trafficCheck } from '../../fixtures/entries.ts';
 
@@ -15,11 +16,13 @@ beforeEach(async () => {
   await db.open();
 });
 
-function scriptedApi(onPush: (body: PushRequest, call: number) => PushResult[] | Error) {
+type CompletionsAnswer = { status: number; data: CompletionsResponse | null; etag: string | null } | Error;
+
+function scriptedApi(onPush: (body: PushRequest, call: number) => PushResult[] | Error, onCompletions: (ifNoneMatch: string | null) => CompletionsAnswer = () => ({ status: 200, data: { completions: [] }, etag: '"c0"' })) {
   let calls = 0;
   let seq = 0;
   const pushes: PushRequest[] = [];
-  const api = (async (method: string, path: string, opts: { body?: unknown } = {}) => {
+  const api = (async (method: string, path: string, opts: { body?: unknown; ifNoneMatch?: string | null } = {}) => {
     if (path === '/sync/push') {
       const body = opts.body as PushRequest;
       pushes.push(body);
@@ -29,6 +32,11 @@ function scriptedApi(onPush: (body: PushRequest, call: number) => PushResult[] |
     }
     if (path.startsWith('/sync/pull')) return { status: 200, data: { revisions: [], nextCursor: seq, hasMore: false }, etag: null };
     if (path === '/catalogue') return { status: 200, data: SEED_CATALOGUE, etag: '"v1"' };
+    if (path === '/completions') {
+      const r = onCompletions(opts.ifNoneMatch ?? null);
+      if (r instanceof Error) throw r;
+      return r;
+    }
     if (path === '/devices/heartbeat') return { status: 204, data: null, etag: null };
     throw new Error(`unexpected ${method} ${path}`);
   }) as Api;
@@ -90,5 +98,70 @@ describe('a sync run', () => {
     await syncOnce(deps(s.api));
     expect(s.pushes.flatMap((p) => p.changes)).toHaveLength(1);
     expect(await countQueued(db)).toBe(1);
+  });
+});
+
+describe('the completions step', () => {
+  const done = (over: Partial<ActivityCompletion> = {}): ActivityCompletion => ({
+    id: '0190a1b2-0000-7000-8000-000000000001',
+    kommunId: 'nassjo',
+    promiseId: 'nassjo-2025-exempel',
+    activityId: 'nassjo-2025-exempel-a2',
+    doneOn: '2025-04-10',
+    note: 'Centrum',
+    recordedBy: 'u-samordnare',
+    recordedByName: 'Samordnare',
+    recordedAt: '2025-04-10T12:00:00.000Z',
+    withdrawnAt: null,
+    withdrawnReason: null,
+    ...over,
+  });
+
+  /** A server holding one list with a strong ETag, answering 304 to a matching If-None-Match. */
+  function completionsServer() {
+    const state = { list: [done()], etag: '"c1"', asked: [] as (string | null)[], fail: null as Error | null };
+    const answer = (ifNoneMatch: string | null): CompletionsAnswer => {
+      state.asked.push(ifNoneMatch);
+      if (state.fail) return state.fail;
+      if (ifNoneMatch === state.etag) return { status: 304, data: null, etag: state.etag };
+      return { status: 200, data: { completions: state.list }, etag: state.etag };
+    };
+    return { state, answer };
+  }
+
+  it('stores the list with its ETag, sends it back, keeps the copy on 304 and replaces it on 200', async () => {
+    const server = completionsServer();
+    const s = scriptedApi((b) => s.applied(b), server.answer);
+    expect((await syncOnce(deps(s.api))).completionsChanged).toBe(true);
+    expect(await loadCompletions(db)).toEqual({ completions: [done()], etag: '"c1"' });
+
+    expect((await syncOnce(deps(s.api))).completionsChanged).toBe(false);
+    expect(server.state.asked).toEqual([null, '"c1"']);
+    expect(await loadCompletions(db)).toEqual({ completions: [done()], etag: '"c1"' });
+
+    // A coordinator withdraws the mark: new list, new ETag.
+    server.state.list = [done({ withdrawnAt: '2025-04-11T08:00:00.000Z', withdrawnReason: 'Fel datum' })];
+    server.state.etag = '"c2"';
+    expect((await syncOnce(deps(s.api))).completionsChanged).toBe(true);
+    expect(server.state.asked.at(-1)).toBe('"c1"');
+    expect(await loadCompletions(db)).toMatchObject({ etag: '"c2"', completions: [{ withdrawnReason: 'Fel datum' }] });
+  });
+
+  it('a failure keeps the stored copy and fails the run like the catalogue step, after the outbox was sent', async () => {
+    const server = completionsServer();
+    const s = scriptedApi((b) => s.applied(b), server.answer);
+    await syncOnce(deps(s.api));
+    await db.meta.delete('lastSyncAt');
+    await saveEntry(db, trafficCheck(), ctx);
+
+    server.state.fail = new NetworkFailure();
+    await expect(syncOnce(deps(s.api))).rejects.toBeInstanceOf(NetworkFailure);
+    expect(await countQueued(db)).toBe(0); // pushed before the step failed
+    expect(await loadCompletions(db)).toEqual({ completions: [done()], etag: '"c1"' });
+    expect(await getMeta(db, 'lastSyncAt')).toBeUndefined(); // the run did not succeed
+
+    server.state.fail = new ApiFailure(500, 'internal', 'Serverfel.');
+    await expect(syncOnce(deps(s.api))).rejects.toBeInstanceOf(ApiFailure);
+    expect(await loadCompletions(db)).toEqual({ completions: [done()], etag: '"c1"' });
   });
 });
