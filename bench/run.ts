@@ -10,6 +10,7 @@ const goals: Record<string, string> = {
   'client.homeProgress10k.p95': '< 50 ms',
   'client.dashboardYear.p95': '< 200 ms',
   'client.dashboardPeriod.p95': '< 200 ms',
+  'serverTallies.p95Ms': '< 300 ms (GET /api/v1/tallies, 1 000 000 entries in PostgreSQL, one kommun, this year)',
 };
 /** What a figure is, where its key alone does not say it. */
 const labels: Record<string, string> = {
@@ -54,6 +55,11 @@ if (existsSync(new URL('./server-ingest.ts', import.meta.url))) {
 if (existsSync(new URL('./sync-client.ts', import.meta.url))) {
   const mod = (await import('./sync-client.ts')) as { benchSyncClient: () => Promise<Record<string, unknown>> };
   await section('sync', mod.benchSyncClient);
+}
+
+if (existsSync(new URL('./server-tallies.ts', import.meta.url))) {
+  const mod = (await import('./server-tallies.ts')) as { benchServerTallies: () => Promise<Record<string, unknown>> };
+  await section('serverTallies', mod.benchServerTallies);
 }
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   staticDir: string;
   demo: boolean;
+  /** With demo: also seed the demo entries, completions and devices (DEMO_DATA=false: users only). */
+  demoData: boolean;
   trustProxy: boolean;
   /** Session expiry: idle (no request) and absolute (since login). */
   sessionIdleMs: number;
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): Config {
     dataDir: resolve(env.DATA_DIR ?? './data/pglite'),
     staticDir: resolve(env.STATIC_DIR ?? './dist'),
     demo: argv.includes('--demo'),
+    demoData: argv.includes('--demo') && env.DEMO_DATA !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
     sessionIdleMs: positiveNumber(env, 'SESSION_IDLE_HOURS', 12) * 3_600_000,
     sessionAbsoluteMs: positiveNumber(env, 'SESSION_MAX_DAYS', 7) * 24 * 3_600_000,

@@ -2,7 +2,7 @@
 //   node --import tsx server/main.ts [--demo]
 // PORT (8080), HOST (0.0.0.0), DATABASE_URL (else PGlite in DATA_DIR, ./data/pglite),
 // STATIC_DIR (./dist), TRUST_PROXY=true behind a load balancer, SESSION_IDLE_HOURS (12),
-// SESSION_MAX_DAYS (7).
+// SESSION_MAX_DAYS (7), DEMO_DATA=false (with --demo: the demo users but no demo entries).
 import { SEED_CATALOGUE, withExamples } from '../src/domain/catalogue/index.ts';
 import { pruneLoginAttempts } from './auth/rate-limit.ts';
 import { seedCatalogue } from './catalogue/seed.ts';
@@ -11,6 +11,7 @@ import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
+import { seedDemoData, type DemoSeedResult } from './demo-entries.ts';
 import { demoBanner, ensureDemoUsers } from './demo-users.ts';
 import { buildApp } from './http/app.ts';
 
@@ -20,7 +21,12 @@ const db: Db = config.databaseUrl ? openPostgres(config.databaseUrl) : await ope
 const applied = await migrate(db);
 // Demo mode adds the made-up "exempel" periods so there is something current to log against.
 const seeded = await seedCatalogue(db, config.demo ? withExamples(SEED_CATALOGUE) : SEED_CATALOGUE);
-if (config.demo) await ensureDemoUsers(db);
+let demoData: DemoSeedResult | null = null;
+if (config.demo) {
+  await ensureDemoUsers(db);
+  // Demo entries, completions and an unsent-work device; a restart adds nothing but what fell due.
+  if (config.demoData) demoData = await seedDemoData(db, Date.now());
+}
 
 const app = await buildApp({
   db,
@@ -29,7 +35,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   sessionPolicy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
 });
-app.log.info({ database: db.kind, migrationsApplied: applied, seeded, demo: config.demo }, 'database ready');
+app.log.info({ database: db.kind, migrationsApplied: applied, seeded, demo: config.demo, demoData }, 'database ready');
 
 const pruner = setInterval(() => void pruneLoginAttempts(db, Date.now()).catch((err) => app.log.warn({ err }, 'prune failed')), 3_600_000);
 pruner.unref();

@@ -10,9 +10,11 @@ import type { Db } from '../db/db.ts';
 import type { AppContext } from './context.ts';
 import { errorBody, fail, installErrorHandler } from './errors.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
+import { completionRoutes } from './routes/completions.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { tallyRoutes } from './routes/tallies.ts';
 import { hasBuild, isNavigation, registerStatic, sendIndex } from './static.ts';
 
 export interface AppOptions {
@@ -75,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   catalogueRoutes(app, ctx);
   syncRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  tallyRoutes(app, ctx);
+  completionRoutes(app, ctx);
 
   const serveApp = hasBuild(options.staticDir);
   if (serveApp) await registerStatic(app, options.staticDir as string);

@@ -1,5 +1,6 @@
 // Every role × every endpoint × own / other police area, with the expected status.
 // The client hides buttons; this is what actually refuses.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse } from '../../src/domain/sync.ts';
 import { HEARTBEAT, testApp, type Api } from './support/api.ts';
@@ -53,6 +54,34 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     coordA: { own: 'sees-area-devices', other: 'not-other-area' },
     adminA: { own: 'sees-area-devices', other: 'not-other-area' },
   },
+  'GET /tallies': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 'tallies-of-kommun', other: 403 },
+    leadA: { own: 'tallies-of-kommun', other: 403 },
+    coordA: { own: 'tallies-of-kommun', other: 403 },
+    adminA: { own: 'tallies-of-kommun', other: 403 },
+  },
+  'GET /completions': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 'sees-area-completions', other: 'not-other-area' },
+    leadA: { own: 'sees-area-completions', other: 'not-other-area' },
+    coordA: { own: 'sees-area-completions', other: 'not-other-area' },
+    adminA: { own: 'sees-area-completions', other: 'not-other-area' },
+  },
+  'POST /completions': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 201, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'POST /completions/:id/withdraw': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 200, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
 };
 
 describeBackends('authorization matrix', (backend) => {
@@ -61,6 +90,8 @@ describeBackends('authorization matrix', (backend) => {
   const tokens = {} as Record<UserKey, string>;
   let colleagueEntry: string;
   let otherAreaEntry: string;
+  const ownCompletion = randomUUID();
+  const otherCompletion = randomUUID();
   beforeAll(async () => {
     t = await openTestDb(backend);
     const world = await setupWorld(t.db);
@@ -73,6 +104,17 @@ describeBackends('authorization matrix', (backend) => {
     await api.pushOk(tokens.officerB, [b], 'phone-b');
     colleagueEntry = a.id;
     otherAreaEntry = b.id;
+    // A completion in each area (area B has no coordinator among the test users).
+    for (const [id, kommun, area, promise, by] of [
+      [ownCompletion, 'kommun-a1', 'omr-a', 'a1-2025', world.coordA.id],
+      [otherCompletion, 'kommun-b1', 'omr-b', 'b1-2025', world.leadB.id],
+    ] as const) {
+      await t.db.query(
+        `INSERT INTO activity_completions (id, kommun_id, police_area_id, promise_id, activity_id, done_on, note, recorded_by, recorded_by_name, recorded_at)
+         VALUES ($1, $2, $3, $4, $4 || '-vandring', '2025-05-01', '', $5, 'matris', now())`,
+        [id, kommun, area, promise, by],
+      );
+    }
   });
   afterAll(() => t.close());
 
@@ -90,6 +132,14 @@ describeBackends('authorization matrix', (backend) => {
         return api.request('POST', '/api/v1/devices/heartbeat', token, { deviceId: `matrix-${area}`, ...HEARTBEAT });
       case 'GET /devices':
         return api.request('GET', '/api/v1/devices', token);
+      case 'GET /tallies':
+        return api.request('GET', `/api/v1/tallies?kommun=${area === 'own' ? 'kommun-a1' : 'kommun-b1'}`, token);
+      case 'GET /completions':
+        return api.request('GET', '/api/v1/completions', token);
+      case 'POST /completions':
+        return api.request('POST', '/api/v1/completions', token, { id: randomUUID(), activityId: area === 'own' ? 'a1-2025-vandring' : 'b1-2025-vandring', doneOn: '2025-06-01', note: '' });
+      case 'POST /completions/:id/withdraw':
+        return api.request('POST', `/api/v1/completions/${area === 'own' ? ownCompletion : otherCompletion}/withdraw`, token, { reason: 'Matristest.' });
     }
     throw new Error(endpoint);
   };
@@ -119,12 +169,17 @@ describeBackends('authorization matrix', (backend) => {
                 return expect((body as PullResponse).revisions.map((r) => r.id)).toContain(colleagueEntry);
               case 'not-colleagues':
                 return expect((body as PullResponse).revisions.map((r) => r.id)).not.toContain(colleagueEntry);
+              case 'tallies-of-kommun':
+                return expect(body.tallies).toMatchObject({ kommunId: 'kommun-a1', promises: [{ promiseId: 'a1-2025' }] });
+              case 'sees-area-completions':
+                return expect(body.completions.map((c: { id: string }) => c.id)).toContain(ownCompletion);
               case 'sees-area-devices':
                 return expect(body.devices.map((d: { deviceId: string }) => d.deviceId)).toContain('phone-a2');
               case 'not-other-area': {
                 const text = JSON.stringify(body);
                 expect(text).not.toContain(otherAreaEntry);
                 expect(text).not.toContain('phone-b');
+                expect(text).not.toContain(otherCompletion);
                 return expect(text).not.toContain('kommun-b1');
               }
             }

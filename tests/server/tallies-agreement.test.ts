@@ -66,21 +66,29 @@ describeBackends('device and server tallies agree', (backend) => {
     const rng = prng(backend === 'pglite' ? 5 : 7);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
     const officers = [await device('polis1'), await device('polis2')];
-    const logged: Array<{ officer: (typeof officers)[number]; id: string; promiseId: string }> = [];
+    const logged: Array<{ officer: (typeof officers)[number]; id: string; promiseId: string; voided?: true }> = [];
+    // A withdrawn entry is final (the server refuses to change it), so only live ones are edited.
+    const pickLive = () => {
+      for (;;) {
+        const e = pick(logged);
+        if (!e.voided) return e;
+      }
+    };
     for (let i = 0; i < 1200; i++) {
       const officer = officers[i % 2]!;
-      const content = randomContent(rng, CATALOGUE, TODAY);
+      const content = randomContent(rng, CATALOGUE, NOW);
       logged.push({ officer, id: (await saveEntry(officer.db, content, officer.ctx)).id, promiseId: content.promiseId });
     }
     const correctAndVoid = async (corrections: number, voids: number) => {
       for (let i = 0; i < corrections; i++) {
-        const e = pick(logged);
+        const e = pickLive();
         // Same promise, any activity, kind and time in it: moves across buckets and activities.
-        const content = randomContent(rng, CATALOGUE, TODAY, findPromise(CATALOGUE, e.promiseId));
+        const content = randomContent(rng, CATALOGUE, NOW, findPromise(CATALOGUE, e.promiseId));
         await correctEntry(e.officer.db, e.id, content, e.officer.ctx);
       }
       for (let i = 0; i < voids; i++) {
-        const e = pick(logged);
+        const e = pickLive();
+        e.voided = true;
         await voidEntry(e.officer.db, e.id, 'Felregistrerad i test', e.officer.ctx);
       }
     };
@@ -130,7 +138,7 @@ describeBackends('device and server tallies agree', (backend) => {
       expect(res.status).toBe(200);
       const server = ((await res.json()) as TalliesResponse).tallies;
       expect(local, `${request.kommunId} ${request.from}..${request.to} ${request.by ?? ''}`).toEqual(server);
-      if (request.from === '2019-01-01') counted += local.promises.flatMap((p) => p.activities).reduce((n, a) => n + (a.bySource.completion ? 0 : a.cells[RANGE_CELL]!.count), 0);
+      if (request.from === '2019-01-01' && request.to === '2026-12-31') counted += local.promises.flatMap((p) => p.activities).reduce((n, a) => n + (a.bySource.completion ? 0 : a.cells[RANGE_CELL]!.count), 0);
     }
     // Not two empty answers agreeing: every live entry is counted once across the kommuner.
     let live = 0;

@@ -1,26 +1,30 @@
 // The promise catalogue as the signed documents state it. Ambiguities in the
 // texts are represented (e.g. `perStated: false`) rather than resolved by guessing.
 
-export type Owner = 'polisen' | 'kommunen' | 'gemensam';
+export type Owner = (typeof OWNERS)[number];
 
 /** What kind of work an activity is. Only some kinds are logged by officers as entries. */
-export type ActivityKind =
-  | 'traffic_check'
-  | 'vehicle_inspection'
-  | 'drug_operation'
-  | 'targeted_operation'
-  | 'lob'
-  | 'pl'
-  | 'presence'
-  | 'safety_walk'
-  | 'joint_meeting'
-  | 'licensed_premises_check'
-  | 'campaign'
-  | 'youth_at_risk_mapping'
-  | 'est'
-  | 'school_attendance'
-  | 'traffic_measure'
-  | 'other';
+export const ACTIVITY_KINDS = [
+  'traffic_check',
+  'vehicle_inspection',
+  'drug_operation',
+  'targeted_operation',
+  'lob',
+  'pl',
+  'presence',
+  'safety_walk',
+  'joint_meeting',
+  'licensed_premises_check',
+  'campaign',
+  'youth_at_risk_mapping',
+  'est',
+  'school_attendance',
+  'traffic_measure',
+  'other',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const OWNERS = ['polisen', 'kommunen', 'gemensam'] as const;
 
 /** The entry kinds an officer can log on the device. */
 export const ENTRY_KINDS = [

@@ -14,10 +14,20 @@ import { Settings } from '../features/Settings.tsx';
 import { Login } from '../features/login/Login.tsx';
 import { ShiftEnd } from '../features/shift/ShiftEnd.tsx';
 import { UpdateBanner } from '../components/UpdateBanner.tsx';
+import { Dashboard } from '../features/tallies/Dashboard.tsx';
+import { Drilldown } from '../features/tallies/Drilldown.tsx';
+import { ReportScreen } from '../features/report/ReportScreen.tsx';
+import { canFollowUp, logsEntries } from '../features/tallies/roles.ts';
 import { t } from '../i18n/sv.ts';
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, logs }: { route: Route; logs: boolean }) {
   switch (route.name) {
+    case 'followUp':
+      return <Dashboard kommunId={route.kommunId} period={route.period} />;
+    case 'drill':
+      return <Drilldown key={`${route.kommunId}/${route.activityId}/${route.from}/${route.to}`} {...route} />;
+    case 'report':
+      return <ReportScreen key={`${route.kommunId}/${route.period}`} kommunId={route.kommunId} period={route.period} />;
     case 'log':
       return <LogScreen key={`${route.activityId}:${route.kind}`} activityId={route.activityId} kind={route.kind} />;
     case 'entries':
@@ -31,12 +41,21 @@ function Screen({ route }: { route: Route }) {
     case 'shift':
       return <ShiftEnd />;
     case 'home':
-      return <Home />;
+      // A coordinator logs nothing: their start screen is the follow-up.
+      return logs ? <Home /> : <Dashboard />;
   }
 }
 
-function Tab({ to, current, children }: { to: Route; current: Route; children: ComponentChildren }) {
-  const active = to.name === current.name || (to.name === 'home' && current.name === 'log') || (to.name === 'entries' && (current.name === 'entry' || current.name === 'correct'));
+const FOLLOW_UP_ROUTES: ReadonlySet<Route['name']> = new Set(['followUp', 'drill', 'report']);
+
+/** `home`: this tab is also the start screen (a coordinator's follow-up). */
+function Tab({ to, current, children, home = false }: { to: Route; current: Route; children: ComponentChildren; home?: boolean }) {
+  const active =
+    to.name === current.name ||
+    (home && current.name === 'home') ||
+    (to.name === 'home' && current.name === 'log') ||
+    (to.name === 'entries' && (current.name === 'entry' || current.name === 'correct')) ||
+    (to.name === 'followUp' && FOLLOW_UP_ROUTES.has(current.name));
   return (
     <a href={href(to)} aria-current={active ? 'page' : undefined}>
       {children}
@@ -47,6 +66,8 @@ function Tab({ to, current, children }: { to: Route; current: Route; children: C
 export function AppShell({ services, state }: { services: AppServices; state: AppState }) {
   const route = useRoute();
   const [relogin, setRelogin] = useState(false);
+  const logs = logsEntries(state.user);
+  const followsUp = canFollowUp(state.user);
   return (
     <ServicesContext.Provider value={services}>
       <StateContext.Provider value={state}>
@@ -66,13 +87,18 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
                 }}
               />
             ) : (
-              <Screen route={route} />
+              <Screen route={route} logs={logs} />
             )}
           </main>
           <nav class="tab-bar" aria-label="Huvudmeny">
-            <Tab to={{ name: 'home' }} current={route}>{t.nav.log}</Tab>
-            <Tab to={{ name: 'entries' }} current={route}>{t.nav.entries}</Tab>
-            <Tab to={{ name: 'shift' }} current={route}>{t.nav.shift}</Tab>
+            {logs && (
+              <>
+                <Tab to={{ name: 'home' }} current={route}>{t.nav.log}</Tab>
+                <Tab to={{ name: 'entries' }} current={route}>{t.nav.entries}</Tab>
+                <Tab to={{ name: 'shift' }} current={route}>{t.nav.shift}</Tab>
+              </>
+            )}
+            {followsUp && <Tab to={{ name: 'followUp' }} current={route} home={!logs}>{t.nav.followUp}</Tab>}
             <Tab to={{ name: 'settings' }} current={route}>{t.nav.settings}</Tab>
           </nav>
         </ToastProvider>

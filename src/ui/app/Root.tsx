@@ -11,7 +11,7 @@ import { SyncController } from '../../sync/controller.ts';
 import { syncOnce, isAuthFailure } from '../../sync/engine.ts';
 import { loadSession, saveSession, dropToken, hasValidToken } from '../../sync/session.ts';
 import { AppShell } from './AppShell.tsx';
-import type { AppServices } from './context.ts';
+import type { AppServices, ServerCall } from './context.ts';
 import { Login } from '../features/login/Login.tsx';
 import { t } from '../i18n/sv.ts';
 import { requestPersistence } from '../../pwa/storage.ts';
@@ -95,6 +95,26 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now }
     }
   };
 
+  // One function for the app's life, so screens can depend on it without refetching.
+  const callServer = useMemo<ServerCall>(
+    () =>
+      async <T,>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+        const session = await loadSession();
+        if (!hasValidToken(session, now())) throw new ApiFailure(401, 'session_expired', t.followUp.needsLogin);
+        try {
+          return (await api<T>(method, path, { token: session.token, body })).data as T;
+        } catch (e) {
+          // The same rule as the sync: a refused token is dropped and the sync bar asks for a login.
+          if (isAuthFailure(e)) {
+            await dropToken();
+            void sync.trigger();
+          }
+          throw e;
+        }
+      },
+    [api, sync],
+  );
+
   if (!loaded) return <p aria-busy="true" class="booting">{t.appName}</p>;
   if (!loaded.user || !loaded.catalogue) {
     return (
@@ -109,6 +129,7 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now }
     deviceId,
     appVersion,
     sync,
+    callServer,
     login,
     saveSettings: async (settings) => {
       await saveSettings(settings);

@@ -7,6 +7,13 @@ import type { User } from '../../domain/sync.ts';
 import type { SyncController } from '../../sync/controller.ts';
 import type { DeviceSettings } from '../../db/settings.ts';
 
+/**
+ * A request to the server with the session's token, for what only works online
+ * (devices, completions). Throws NetworkFailure when the server cannot be reached and
+ * ApiFailure when it answers with an error (401 when there is no valid session).
+ */
+export type ServerCall = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+
 export interface AppServices {
   db: FieldLogDb;
   now: () => number;
@@ -14,6 +21,8 @@ export interface AppServices {
   appVersion: string;
   /** Null in tests and before login. */
   sync: SyncController | null;
+  /** Null in tests that do not talk to a server. */
+  callServer: ServerCall | null;
   login: (username: string, password: string) => Promise<void>;
   saveSettings: (settings: DeviceSettings) => Promise<void>;
 }

@@ -8,7 +8,10 @@ export type Route =
   | { name: 'entry'; id: string }
   | { name: 'correct'; id: string }
   | { name: 'shift' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'followUp'; kommunId?: string; period?: string }
+  | { name: 'drill'; kommunId: string; activityId: string; from: string; to: string }
+  | { name: 'report'; kommunId: string; period: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -24,6 +27,14 @@ export function parseRoute(hash: string): Route {
       return { name: 'shift' };
     case 'installningar':
       return { name: 'settings' };
+    case 'uppfoljning':
+      if (parts[1] === 'poster') {
+        const [, , kommunId, activityId, from, to] = parts;
+        return kommunId && activityId && from && to ? { name: 'drill', kommunId, activityId, from, to } : { name: 'followUp' };
+      }
+      return { name: 'followUp', ...(parts[1] ? { kommunId: parts[1] } : {}), ...(parts[2] ? { period: parts[2] } : {}) };
+    case 'rapport':
+      return parts[1] && parts[2] ? { name: 'report', kommunId: parts[1], period: parts[2] } : { name: 'followUp' };
     default:
       return { name: 'home' };
   }
@@ -45,6 +56,15 @@ export function href(route: Route): string {
       return '#/skift';
     case 'settings':
       return '#/installningar';
+    case 'followUp': {
+      if (!route.kommunId) return '#/uppfoljning';
+      const kommun = `#/uppfoljning/${encodeURIComponent(route.kommunId)}`;
+      return route.period ? `${kommun}/${encodeURIComponent(route.period)}` : kommun;
+    }
+    case 'drill':
+      return `#/uppfoljning/poster/${[route.kommunId, route.activityId, route.from, route.to].map(encodeURIComponent).join('/')}`;
+    case 'report':
+      return `#/rapport/${encodeURIComponent(route.kommunId)}/${encodeURIComponent(route.period)}`;
   }
 }
 

@@ -1,5 +1,6 @@
 // Checking what reached the server, through the API as a user would see it.
 import type { EntryRevision } from '../../../src/domain/entry.ts';
+import type { PushChange, PushResponse } from '../../../src/domain/sync.ts';
 
 export async function login(baseUrl: string, username: string, password = 'demo-losen-2026'): Promise<{ token: string; userId: string }> {
   const res = await fetch(`${baseUrl}/api/v1/session`, {
@@ -35,4 +36,22 @@ export function distinctEntries(revisions: EntryRevision[]): Set<string> {
     keys.add(key);
   }
   return new Set(revisions.map((r) => r.id));
+}
+
+/** A POST to the API as a user; throws on any non-2xx answer. */
+export async function apiPost<T = unknown>(baseUrl: string, token: string, path: string, body: unknown): Promise<T | null> {
+  const res = await fetch(`${baseUrl}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path} ${res.status}: ${await res.text()}`);
+  return res.status === 204 ? null : ((await res.json()) as T);
+}
+
+/** Push revisions as a device would; fails the test unless every change is applied. */
+export async function pushChanges(baseUrl: string, token: string, deviceId: string, changes: PushChange[]): Promise<void> {
+  const res = await apiPost<PushResponse>(baseUrl, token, '/sync/push', { deviceId, heartbeat: { appVersion: 'e2e', queuedCount: 0, oldestQueuedAt: null }, changes });
+  const bad = res!.results.filter((r) => r.status !== 'applied');
+  if (bad.length > 0) throw new Error(`push not applied: ${JSON.stringify(bad)}`);
 }

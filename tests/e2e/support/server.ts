@@ -23,7 +23,14 @@ export class TestServer {
   port = 0;
   log = '';
 
-  constructor(private staticDir = join(process.cwd(), 'dist')) {}
+  /**
+   * `demoData`: also seed the demo entries, completions and devices of `--demo`. Off by
+   * default: most specs count what reached the server and need it to start empty.
+   */
+  constructor(
+    private staticDir = join(process.cwd(), 'dist'),
+    private options: { demoData?: boolean } = {},
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -33,7 +40,7 @@ export class TestServer {
     if (staticDir) this.staticDir = staticDir;
     if (!this.port) this.port = await freePort();
     this.proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, STATIC_DIR: this.staticDir, DATABASE_URL: '' },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, STATIC_DIR: this.staticDir, DATABASE_URL: '', DEMO_DATA: this.options.demoData ? 'true' : 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.proc.stdout!.on('data', (d) => (this.log += d));

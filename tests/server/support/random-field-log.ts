@@ -52,10 +52,10 @@ function details(rng: Rng, kind: EntryKind): DetailsByKind[EntryKind] {
   }
 }
 
-/** A start instant in [from, to] (local dates); often in the last 90 minutes of a quarter's or tertial's last day. */
-function startedAt(rng: Rng, from: LocalDate, to: LocalDate, grain: 'quarter' | 'tertial'): string {
+/** A start instant in [from, to] (local dates) and not after nowMs; often in the last 90 minutes of a quarter's or tertial's last day. */
+function startedAt(rng: Rng, from: LocalDate, to: LocalDate, grain: 'quarter' | 'tertial', nowMs: number): string {
   const lo = startOfLocalDate(from);
-  const hi = startOfLocalDate(addDays(to, 1)) - 60_000;
+  const hi = Math.min(startOfLocalDate(addDays(to, 1)) - 60_000, nowMs);
   let ms = lo + Math.floor(rng() * (hi - lo));
   if (rng() < 0.25) {
     const end = bucketOf(localDate(ms), grain).to;
@@ -70,12 +70,13 @@ export function loggablePromises(catalogue: Catalogue, today: LocalDate): Citize
   return catalogue.promises.filter((p) => p.status === 'published' && p.validFrom <= today && p.activities.some((a) => a.entryKinds.length > 0));
 }
 
-export function randomContent(rng: Rng, catalogue: Catalogue, today: LocalDate, within?: CitizenPromise): EntryContent {
+export function randomContent(rng: Rng, catalogue: Catalogue, nowMs: number, within?: CitizenPromise): EntryContent {
+  const today = localDate(nowMs);
   const promise = within ?? pick(rng, loggablePromises(catalogue, today));
   const activity = pick(rng, promise.activities.filter((a) => a.entryKinds.length > 0));
   const kind = pick(rng, activity.entryKinds);
   const to = promise.validTo < today ? promise.validTo : today;
-  const at = startedAt(rng, promise.validFrom, to, promise.reportingPeriod);
+  const at = startedAt(rng, promise.validFrom, to, promise.reportingPeriod, nowMs);
   const content = {
     kind,
     kommunId: promise.kommunId,

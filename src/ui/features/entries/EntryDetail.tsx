@@ -32,7 +32,8 @@ export function EntryDetail({ id }: { id: string }) {
   const voided = head.op === 'void';
   return (
     <section aria-labelledby="entry-title" class="entry-detail">
-      <a class="link-button" href={href({ name: 'entries' })}>← {t.entries.back}</a>
+      {/* Another officer's entry is only reached from the follow-up's drill-down: go back there. */}
+      <a class="link-button" href={href(own ? { name: 'entries' } : { name: 'followUp', kommunId: head.content.kommunId })}>← {t.entries.back}</a>
       <h1 id="entry-title">{ENTRY_KIND_LABEL[head.content.kind]}</h1>
       <p class={`sync-state sync-${state}`}>
         {voided ? `${t.entries.withdrawn} · ` : ''}
