@@ -20,6 +20,8 @@ export interface User {
   policeAreaId: string;
   /** The kommuner of the user's police area. */
   kommunIds: string[];
+  /** Set after an admin's password reset: every call but POST /session/password answers 403 password_change_required. */
+  mustChangePassword?: boolean;
 }
 
 export interface SessionRequest {
@@ -73,6 +75,12 @@ export interface PushResult {
 }
 export interface PushResponse {
   results: PushResult[];
+  /**
+   * The device was revoked by an admin. Its session may still push (so nothing queued is
+   * lost) and end itself; every other call answers 403 device_revoked. Once its outbox is
+   * empty the app wipes its local data.
+   */
+  deviceRevoked?: boolean;
 }
 
 export interface PullResponse {
@@ -120,6 +128,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'conflict'
+  | 'password_change_required'
+  | 'device_revoked'
   | 'internal';
 
 export interface ApiError {
