@@ -60,34 +60,50 @@ const activitySchema = v.strictObject({
   text: text('texten ur det undertecknade dokumentet', EDIT_LIMITS.textMax),
 });
 
-const draftSchema = v.pipe(
-  v.strictObject({
-    kommunId: v.pipe(v.string('Välj kommun.'), v.minLength(1, 'Välj kommun.')),
-    title: text('en rubrik', EDIT_LIMITS.titleMax),
-    validFrom: date('startdatum'),
-    validTo: date('slutdatum'),
-    signedOn: v.nullable(date('datum för undertecknande')),
-    reportingPeriod: v.picklist(['quarter', 'tertial'], 'Välj kvartal eller tertial.'),
-    commitments: v.pipe(v.array(v.strictObject({ id: optionalId, text: text('åtagandets text', EDIT_LIMITS.textMax) })), v.maxLength(EDIT_LIMITS.commitmentsMax, 'För många åtaganden.')),
-    activities: v.pipe(v.array(activitySchema), v.maxLength(EDIT_LIMITS.activitiesMax, 'För många aktiviteter.')),
-  }),
-  v.forward(
-    v.check((d) => !isLocalDate(d.validFrom) || !isLocalDate(d.validTo) || d.validFrom <= d.validTo, 'Slutdatumet ligger före startdatumet.'),
-    ['validTo'],
-  ),
-  v.forward(
-    v.check((d) => d.activities.every((a) => a.commitmentIndex === null || a.commitmentIndex < d.commitments.length), 'En aktivitet pekar på ett åtagande som inte finns.'),
-    ['activities'],
-  ),
-  v.forward(
-    // Officers log per occurrence only what the police does (or does together with the kommun).
-    v.check((d) => d.activities.every((a) => a.owner !== 'kommunen' || a.entryKinds.length === 0), 'En aktivitet som kommunen ansvarar för kan inte registreras av poliser.'),
-    ['activities'],
-  ),
-);
+const draftSchema = v.strictObject({
+  kommunId: v.pipe(v.string('Välj kommun.'), v.minLength(1, 'Välj kommun.')),
+  title: text('en rubrik', EDIT_LIMITS.titleMax),
+  validFrom: date('startdatum'),
+  validTo: date('slutdatum'),
+  signedOn: v.nullable(date('datum för undertecknande')),
+  reportingPeriod: v.picklist(['quarter', 'tertial'], 'Välj kvartal eller tertial.'),
+  commitments: v.pipe(v.array(v.strictObject({ id: optionalId, text: text('åtagandets text', EDIT_LIMITS.textMax) })), v.maxLength(EDIT_LIMITS.commitmentsMax, 'För många åtaganden.')),
+  activities: v.pipe(v.array(activitySchema), v.maxLength(EDIT_LIMITS.activitiesMax, 'För många aktiviteter.')),
+});
+
+/**
+ * Rules across fields, checked on whatever parts are well-formed so that the coordinator
+ * sees them together with the field errors, not one round later.
+ */
+function crossFieldIssues(input: unknown): ValidationIssue[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const d = input as Partial<Record<keyof PromiseDraftInput, unknown>>;
+  const issues: ValidationIssue[] = [];
+  if (typeof d.validFrom === 'string' && typeof d.validTo === 'string' && isLocalDate(d.validFrom) && isLocalDate(d.validTo) && d.validFrom > d.validTo) {
+    issues.push({ field: 'validTo', code: 'dates_out_of_order', message: 'Slutdatumet ligger före startdatumet.' });
+  }
+  const commitments = Array.isArray(d.commitments) ? d.commitments.length : 0;
+  if (Array.isArray(d.activities)) {
+    d.activities.forEach((a: unknown, i) => {
+      if (typeof a !== 'object' || a === null) return;
+      const { commitmentIndex, owner, entryKinds } = a as Record<string, unknown>;
+      if (typeof commitmentIndex === 'number' && commitmentIndex >= commitments) {
+        issues.push({ field: `activities.${i}.commitmentIndex`, code: 'unknown_commitment', message: 'En aktivitet pekar på ett åtagande som inte finns.' });
+      }
+      // Officers log per occurrence only what the police does (or does together with the kommun).
+      if (owner === 'kommunen' && Array.isArray(entryKinds) && entryKinds.length > 0) {
+        issues.push({ field: `activities.${i}.entryKinds`, code: 'kommun_logged', message: 'En aktivitet som kommunen ansvarar för kan inte registreras av poliser.' });
+      }
+    });
+  }
+  return issues;
+}
 
 export function validatePromiseDraft(input: unknown): Validated<PromiseDraftInput> {
-  return validate(draftSchema as unknown as v.GenericSchema<unknown, PromiseDraftInput>, input);
+  const parsed = validate(draftSchema as unknown as v.GenericSchema<unknown, PromiseDraftInput>, input);
+  const cross = crossFieldIssues(input);
+  if (parsed.ok && cross.length === 0) return parsed;
+  return { ok: false, issues: [...(parsed.ok ? [] : parsed.issues), ...cross] };
 }
 
 /** What publishing needs beyond a valid draft. */
