@@ -3,7 +3,8 @@ import { createServer } from 'vite';
 import { launchChromium } from './chromium.ts';
 
 export async function benchClient(): Promise<Record<string, unknown>> {
-  const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1' }, define: { __APP_VERSION__: '"bench"' } });
+  // No watcher: a source edit during a run must not reload the page under measurement.
+  const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, define: { __APP_VERSION__: '"bench"' } });
   await server.listen();
   const address = server.httpServer!.address() as { port: number };
   const browser = await launchChromium();

@@ -24,7 +24,8 @@ export async function benchSyncClient(): Promise<Record<string, unknown>> {
     configFile: false,
     root: process.cwd(),
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', proxy: { '/api': api } },
+    // No watcher: a source edit during a run must not reload the page under measurement.
+    server: { port: 0, host: '127.0.0.1', proxy: { '/api': api }, hmr: false, watch: null },
     define: { __APP_VERSION__: '"bench"' },
   });
   await vite.listen();
