@@ -184,7 +184,7 @@ async function demoUser(db: Db, username: string): Promise<User> {
   return toUser(row);
 }
 
-/** Seeds what is due by nowMs. Needs the demo catalogue (withExamples) and the demo users. */
+/** Seeds what is due by nowMs. Needs the example periods (ensureExamplePeriods) and the demo users. */
 export async function seedDemoData(db: Db, nowMs: number): Promise<DemoSeedResult> {
   const { catalogue } = await new CatalogueStore(db).forArea(DEMO_POLICE_AREA);
   const examples = catalogue.promises.filter((p) => p.example && p.id.endsWith('-exempel'));

@@ -3,7 +3,7 @@
 // PORT (8080), HOST (0.0.0.0), DATABASE_URL (else PGlite in DATA_DIR, ./data/pglite),
 // STATIC_DIR (./dist), TRUST_PROXY=true behind a load balancer, SESSION_IDLE_HOURS (12),
 // SESSION_MAX_DAYS (7), DEMO_DATA=false (with --demo: the demo users but no demo entries).
-import { SEED_CATALOGUE, withExamples } from '../src/domain/catalogue/index.ts';
+import { SEED_CATALOGUE } from '../src/domain/catalogue/index.ts';
 import { pruneLoginAttempts } from './auth/rate-limit.ts';
 import { seedCatalogue } from './catalogue/seed.ts';
 import { readConfig } from './config.ts';
@@ -11,6 +11,7 @@ import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
+import { ensureExamplePeriods } from './demo-catalogue.ts';
 import { seedDemoData, type DemoSeedResult } from './demo-entries.ts';
 import { demoBanner, ensureDemoUsers } from './demo-users.ts';
 import { buildApp } from './http/app.ts';
@@ -19,11 +20,13 @@ const config = readConfig(process.env, process.argv.slice(2));
 const db: Db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
 
 const applied = await migrate(db);
-// Demo mode adds the made-up "exempel" periods so there is something current to log against.
-const seeded = await seedCatalogue(db, config.demo ? withExamples(SEED_CATALOGUE) : SEED_CATALOGUE);
+const seeded = await seedCatalogue(db, SEED_CATALOGUE);
 let demoData: DemoSeedResult | null = null;
 if (config.demo) {
   await ensureDemoUsers(db);
+  // The made-up "exempel" periods, so there is something current to log against: renewed
+  // and published by the demo coordinator through the coordinator's own code path.
+  await ensureExamplePeriods(db, Date.now());
   // Demo entries, completions and an unsent-work device; a restart adds nothing but what fell due.
   if (config.demoData) demoData = await seedDemoData(db, Date.now());
 }

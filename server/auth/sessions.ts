@@ -20,6 +20,10 @@ export interface Session {
   deviceId: string;
   expiresAt: Date;
   user: User;
+  /** An admin reset the password: only changing it (or logging out) is allowed. */
+  mustChangePassword: boolean;
+  /** An admin revoked the session's device: only pushing what is queued (or logging out) is allowed. */
+  deviceRevoked: boolean;
 }
 
 export type SessionCheck = { ok: true; session: Session } | { ok: false; reason: 'unknown' | 'revoked' | 'inactive' | 'expired' };
@@ -35,8 +39,9 @@ export async function createSession(q: Queryable, userId: string, deviceId: stri
   return { token, expiresAt };
 }
 
-type SessionRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'police_area_id' | 'active' | 'kommun_ids'> & {
+type SessionRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'police_area_id' | 'active' | 'must_change_password' | 'kommun_ids'> & {
   token_hash: string;
+  device_revoked: boolean;
   device_id: string;
   last_seen_at: Date;
   expires_at: Date;
@@ -47,8 +52,9 @@ export async function checkSession(q: Queryable, token: string, nowMs: number, p
   const tokenHash = hashToken(token);
   const [row] = await q.query<SessionRow>(
     `SELECT s.token_hash, s.device_id, s.last_seen_at, s.expires_at, s.revoked_at,
-            u.id, u.username, u.display_name, u.roles, u.police_area_id, u.active,
-            ARRAY(SELECT k.id FROM kommuner k WHERE k.police_area_id = u.police_area_id ORDER BY k.id) AS kommun_ids
+            u.id, u.username, u.display_name, u.roles, u.police_area_id, u.active, u.must_change_password,
+            ARRAY(SELECT k.id FROM kommuner k WHERE k.police_area_id = u.police_area_id ORDER BY k.id) AS kommun_ids,
+            EXISTS (SELECT 1 FROM devices d WHERE d.device_id = s.device_id AND d.revoked_at IS NOT NULL) AS device_revoked
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
     [tokenHash],
     { name: 'session_check' },
@@ -61,7 +67,19 @@ export async function checkSession(q: Queryable, token: string, nowMs: number, p
   if (nowMs - lastSeen >= TOUCH_EVERY_MS) {
     await q.query('UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1', [tokenHash, new Date(nowMs)]);
   }
-  return { ok: true, session: { tokenHash, deviceId: row.device_id, expiresAt: row.expires_at, user: toUser(row) } };
+  return {
+    ok: true,
+    session: { tokenHash, deviceId: row.device_id, expiresAt: row.expires_at, user: toUser(row), mustChangePassword: row.must_change_password, deviceRevoked: row.device_revoked },
+  };
+}
+
+/** Ends every live session of a user at once (deactivation, password reset), except `keep`. */
+export async function revokeUserSessions(q: Queryable, userId: string, nowMs: number, keepTokenHash: string | null = null): Promise<number> {
+  const rows = await q.query(
+    'UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $3 RETURNING token_hash',
+    [userId, new Date(nowMs), keepTokenHash],
+  );
+  return rows.length;
 }
 
 export async function revokeSession(q: Queryable, tokenHash: string, nowMs: number): Promise<void> {

@@ -37,7 +37,8 @@ export async function findUserById(q: Queryable, id: string): Promise<UserRow | 
   return row ?? null;
 }
 
-export function toUser(row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'police_area_id' | 'kommun_ids'>): User {
+/** mustChangePassword is present only when set, so the usual User is unchanged. */
+export function toUser(row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'roles' | 'police_area_id' | 'kommun_ids'> & Partial<Pick<UserRow, 'must_change_password'>>): User {
   return {
     id: row.id,
     username: row.username,
@@ -45,6 +46,7 @@ export function toUser(row: Pick<UserRow, 'id' | 'username' | 'display_name' | '
     roles: row.roles,
     policeAreaId: row.police_area_id,
     kommunIds: row.kommun_ids,
+    ...(row.must_change_password ? { mustChangePassword: true } : {}),
   };
 }
 
@@ -75,4 +77,9 @@ export async function createUser(q: Queryable, input: NewUser): Promise<User> {
 /** Deactivating a user also stops their sessions (checked on every request). */
 export async function setUserActive(q: Queryable, id: string, active: boolean): Promise<void> {
   await q.query('UPDATE users SET active = $2 WHERE id = $1', [id, active]);
+}
+
+/** A new password hash; `mustChange` true after an admin's reset, false when the user chose it. */
+export async function setPasswordHash(q: Queryable, id: string, hash: string, mustChange: boolean): Promise<void> {
+  await q.query('UPDATE users SET password_hash = $2, must_change_password = $3 WHERE id = $1', [id, hash, mustChange]);
 }

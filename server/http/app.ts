@@ -2,6 +2,7 @@
 // in, so tests drive it with app.inject() or a real listen() alike.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_COST, type ScryptCost } from '../auth/password.ts';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../auth/sessions.ts';
 import { CatalogueStore } from '../catalogue/store.ts';
@@ -9,6 +10,8 @@ import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { AppContext } from './context.ts';
 import { errorBody, fail, installErrorHandler } from './errors.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { catalogueEditingRoutes } from './routes/catalogue-editing.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { completionRoutes } from './routes/completions.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -30,6 +33,8 @@ export interface AppOptions {
   loginLimits?: Partial<LoginLimits>;
   /** Largest request body in bytes. */
   bodyLimit?: number;
+  /** scrypt cost of passwords the server sets; tests pass a low one. */
+  passwordCost?: ScryptCost;
   /** Set behind a load balancer so request.ip is the client's, not the balancer's. */
   trustProxy?: boolean;
 }
@@ -59,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalogue: new CatalogueStore(options.db),
     sessionPolicy: { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy },
     loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits },
+    passwordCost: options.passwordCost ?? DEFAULT_COST,
   };
 
   installErrorHandler(app);
@@ -79,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, ctx);
   tallyRoutes(app, ctx);
   completionRoutes(app, ctx);
+  catalogueEditingRoutes(app, ctx);
+  adminRoutes(app, ctx);
 
   const serveApp = hasBuild(options.staticDir);
   if (serveApp) await registerStatic(app, options.staticDir as string);

@@ -22,6 +22,8 @@ export const fail = {
   unauthenticated: (message = 'Du är inte inloggad.') => new HttpError(401, 'unauthenticated', message),
   sessionExpired: () => new HttpError(401, 'session_expired', 'Din inloggning har gått ut. Logga in igen; osynkade registreringar finns kvar på enheten.'),
   forbidden: (message = 'Du har inte behörighet till detta.') => new HttpError(403, 'forbidden', message),
+  passwordChangeRequired: () => new HttpError(403, 'password_change_required', 'Du måste byta lösenord innan du kan fortsätta.'),
+  deviceRevoked: () => new HttpError(403, 'device_revoked', 'Enheten har spärrats av en administratör.'),
   notFound: (message = 'Adressen finns inte.') => new HttpError(404, 'not_found', message),
   conflict: (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details),
   tooLarge: (message: string, details?: unknown) => new HttpError(413, 'payload_too_large', message, details),

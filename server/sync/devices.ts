@@ -14,23 +14,35 @@ export async function upsertDevice(q: Queryable, userId: string, deviceId: strin
   );
 }
 
+export async function isDeviceRevoked(q: Queryable, deviceId: string): Promise<boolean> {
+  const [row] = await q.query('SELECT 1 FROM devices WHERE device_id = $1 AND revoked_at IS NOT NULL', [deviceId]);
+  return row !== undefined;
+}
+
+export interface DeviceRow {
+  device_id: string;
+  user_id: string;
+  username: string;
+  display_name: string;
+  last_seen_at: Date;
+  queued_count: number;
+  oldest_queued_at: Date | null;
+  app_version: string;
+}
+export const DEVICE_COLUMNS = 'd.device_id, d.user_id, u.username, u.display_name, d.last_seen_at, d.queued_count, d.oldest_queued_at, d.app_version';
+
 export async function listDevices(q: Queryable, policeAreaId: string): Promise<DeviceStatus[]> {
-  const rows = await q.query<{
-    device_id: string;
-    user_id: string;
-    username: string;
-    display_name: string;
-    last_seen_at: Date;
-    queued_count: number;
-    oldest_queued_at: Date | null;
-    app_version: string;
-  }>(
-    `SELECT d.device_id, d.user_id, u.username, u.display_name, d.last_seen_at, d.queued_count, d.oldest_queued_at, d.app_version
+  const rows = await q.query<DeviceRow>(
+    `SELECT ${DEVICE_COLUMNS}
      FROM devices d JOIN users u ON u.id = d.user_id
      WHERE u.police_area_id = $1 ORDER BY d.last_seen_at DESC, d.device_id`,
     [policeAreaId],
   );
-  return rows.map((r) => ({
+  return rows.map(toDeviceStatus);
+}
+
+export function toDeviceStatus(r: DeviceRow): DeviceStatus {
+  return {
     deviceId: r.device_id,
     userId: r.user_id,
     username: r.username,
@@ -40,5 +52,5 @@ export async function listDevices(q: Queryable, policeAreaId: string): Promise<D
     oldestQueuedAt: r.oldest_queued_at?.toISOString() ?? null,
     oldestQueuedAgeSeconds: r.oldest_queued_at ? Math.max(0, Math.round((r.last_seen_at.getTime() - r.oldest_queued_at.getTime()) / 1000)) : null,
     appVersion: r.app_version,
-  }));
+  };
 }

@@ -2,10 +2,15 @@
 // The client hides buttons; this is what actually refuses.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdminUsersResponse, PromiseListResponse } from '../../src/domain/admin.ts';
+import { buildPromise } from '../../src/domain/catalogue/edit.ts';
 import type { PullResponse, PushResponse } from '../../src/domain/sync.ts';
+import { createUser } from '../../server/auth/users.ts';
+import { insertPromise } from '../../server/catalogue/promise-rows.ts';
+import { draftInput } from './support/admin.ts';
 import { HEARTBEAT, testApp, type Api } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
-import { entryInArea, setupWorld, upsert, type UserKey } from './support/fixtures.ts';
+import { FAST_COST, PASSWORD, entryInArea, setupWorld, upsert, type UserKey } from './support/fixtures.ts';
 
 type Who = 'anonymous' | 'officerA' | 'leadA' | 'coordA' | 'adminA';
 type Area = 'own' | 'other';
@@ -82,6 +87,100 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     coordA: { own: 200, other: 403 },
     adminA: { own: 403, other: 403 },
   },
+  // ---- catalogue editing: coordinators, own area ----
+  'GET /catalogue/promises': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 'sees-area-promises', other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'POST /catalogue/promises': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 201, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'PUT /catalogue/promises/:id': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 200, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'POST /catalogue/promises/:id/renew': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 201, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'POST /catalogue/promises/:id/publish': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 200, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'DELETE /catalogue/promises/:id': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 204, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  'GET /catalogue/promises/:id/history': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 200, other: 403 },
+    adminA: { own: 403, other: 403 },
+  },
+  // ---- accounts and devices: admins, own area ----
+  'GET /admin/users': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 403, other: 403 },
+    adminA: { own: 'sees-area-users', other: 'not-other-area' },
+  },
+  'POST /admin/users': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 403, other: 403 },
+    adminA: { own: 201, other: 403 },
+  },
+  'PATCH /admin/users/:id': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 403, other: 403 },
+    adminA: { own: 200, other: 403 },
+  },
+  'POST /admin/users/:id/reset-password': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 403, other: 403 },
+    adminA: { own: 200, other: 403 },
+  },
+  'POST /admin/devices/:id/revoke': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 403, other: 403 },
+    adminA: { own: 200, other: 403 },
+  },
+  // Any signed-in user, for their own account; here with a wrong current password.
+  'POST /session/password': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 'wrong-current', other: 'wrong-current' },
+    leadA: { own: 'wrong-current', other: 'wrong-current' },
+    coordA: { own: 'wrong-current', other: 'wrong-current' },
+    adminA: { own: 'wrong-current', other: 'wrong-current' },
+  },
 };
 
 describeBackends('authorization matrix', (backend) => {
@@ -90,11 +189,20 @@ describeBackends('authorization matrix', (backend) => {
   const tokens = {} as Record<UserKey, string>;
   let colleagueEntry: string;
   let otherAreaEntry: string;
+  let spareId: string;
+  let spareOther: string;
   const ownCompletion = randomUUID();
   const otherCompletion = randomUUID();
   beforeAll(async () => {
     t = await openTestDb(backend);
     const world = await setupWorld(t.db);
+    // Targets the admin and editing cells may change without disturbing the others: an
+    // account nobody is signed in with, a device nobody uses, drafts to publish and delete.
+    spareId = (await createUser(t.db, { username: 'spare', displayName: 'spare', password: PASSWORD, roles: ['officer'], policeAreaId: 'omr-a', passwordCost: FAST_COST })).id;
+    await t.db.query(`INSERT INTO devices (device_id, user_id, last_seen_at, queued_count, app_version) VALUES ('spare-phone', $1, now(), 0, 'x')`, [spareId]);
+    for (const [id, validFrom, validTo] of [['a2-matris-publish', '2030-01-01', '2030-12-31'], ['a2-matris-delete', '2031-01-01', '2031-12-31']] as const) {
+      await insertPromise(t.db, buildPromise(id, draftInput({ kommunId: 'kommun-a2', validFrom, validTo }), null), null, Date.now());
+    }
     ({ api } = await testApp(t.db));
     for (const key of Object.keys(world) as UserKey[]) tokens[key] = await api.token(key);
     // A colleague's entry in area A and an entry in area B, each from a known device.
@@ -102,6 +210,7 @@ describeBackends('authorization matrix', (backend) => {
     const b = upsert(entryInArea('b'));
     await api.pushOk(tokens.officerA2, [a], 'phone-a2');
     await api.pushOk(tokens.officerB, [b], 'phone-b');
+    spareOther = world.officerB.id;
     colleagueEntry = a.id;
     otherAreaEntry = b.id;
     // A completion in each area (area B has no coordinator among the test users).
@@ -140,6 +249,34 @@ describeBackends('authorization matrix', (backend) => {
         return api.request('POST', '/api/v1/completions', token, { id: randomUUID(), activityId: area === 'own' ? 'a1-2025-vandring' : 'b1-2025-vandring', doneOn: '2025-06-01', note: '' });
       case 'POST /completions/:id/withdraw':
         return api.request('POST', `/api/v1/completions/${area === 'own' ? ownCompletion : otherCompletion}/withdraw`, token, { reason: 'Matristest.' });
+      case 'GET /catalogue/promises':
+        return api.request('GET', `/api/v1/catalogue/promises${area === 'own' ? '' : '?kommun=kommun-b1'}`, token);
+      case 'POST /catalogue/promises':
+        return api.request('POST', '/api/v1/catalogue/promises', token, draftInput({ kommunId: area === 'own' ? 'kommun-a1' : 'kommun-b1' }));
+      case 'PUT /catalogue/promises/:id': {
+        const [id, kommunId] = area === 'own' ? ['a1-utkast', 'kommun-a1'] : ['b1-2025', 'kommun-b1'];
+        return api.request('PUT', `/api/v1/catalogue/promises/${id}`, token, { draft: draftInput({ kommunId }), version: 1 });
+      }
+      case 'POST /catalogue/promises/:id/renew':
+        return api.request('POST', `/api/v1/catalogue/promises/${area === 'own' ? 'a1-2025' : 'b1-2025'}/renew`, token, {});
+      case 'POST /catalogue/promises/:id/publish':
+        return api.request('POST', `/api/v1/catalogue/promises/${area === 'own' ? 'a2-matris-publish' : 'b1-2025'}/publish`, token, { version: 1 });
+      case 'DELETE /catalogue/promises/:id':
+        return api.request('DELETE', `/api/v1/catalogue/promises/${area === 'own' ? 'a2-matris-delete' : 'b1-2025'}`, token);
+      case 'GET /catalogue/promises/:id/history':
+        return api.request('GET', `/api/v1/catalogue/promises/${area === 'own' ? 'a1-2025' : 'b1-2025'}/history`, token);
+      case 'GET /admin/users':
+        return api.request('GET', '/api/v1/admin/users', token);
+      case 'POST /admin/users':
+        return api.request('POST', '/api/v1/admin/users', token, { username: `ny-${area}`, displayName: 'Ny', roles: ['officer'], policeAreaId: area === 'own' ? 'omr-a' : 'omr-b' });
+      case 'PATCH /admin/users/:id':
+        return api.request('PATCH', `/api/v1/admin/users/${area === 'own' ? spareId : spareOther}`, token, { displayName: 'Matris' });
+      case 'POST /admin/users/:id/reset-password':
+        return api.request('POST', `/api/v1/admin/users/${area === 'own' ? spareId : spareOther}/reset-password`, token);
+      case 'POST /admin/devices/:id/revoke':
+        return api.request('POST', `/api/v1/admin/devices/${area === 'own' ? 'spare-phone' : 'phone-b'}/revoke`, token);
+      case 'POST /session/password':
+        return api.request('POST', '/api/v1/session/password', token, { currentPassword: 'inte-mitt-losenord', newPassword: 'ett-annat-långt-lösenord' });
     }
     throw new Error(endpoint);
   };
@@ -155,6 +292,10 @@ describeBackends('authorization matrix', (backend) => {
               expect(res.statusCode).toBe(expected);
               if (expected >= 400) expect(res.json().error.code).toBe(expected === 401 ? 'unauthenticated' : 'forbidden');
               return;
+            }
+            if (expected === 'wrong-current') {
+              expect(res.statusCode).toBe(400);
+              return expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'currentPassword', code: 'wrong_password' })]);
             }
             expect(res.statusCode).toBe(200);
             const body = res.json();
@@ -173,6 +314,10 @@ describeBackends('authorization matrix', (backend) => {
                 return expect(body.tallies).toMatchObject({ kommunId: 'kommun-a1', promises: [{ promiseId: 'a1-2025' }] });
               case 'sees-area-completions':
                 return expect(body.completions.map((c: { id: string }) => c.id)).toContain(ownCompletion);
+              case 'sees-area-promises':
+                return expect((body as PromiseListResponse).promises.map((p) => p.kommunId)).toContain('kommun-a1');
+              case 'sees-area-users':
+                return expect((body as AdminUsersResponse).users.map((u) => u.username)).toContain('officera2');
               case 'sees-area-devices':
                 return expect(body.devices.map((d: { deviceId: string }) => d.deviceId)).toContain('phone-a2');
               case 'not-other-area': {

@@ -2,12 +2,13 @@
 // real push path, and enough of it that the dashboard, the completions and the
 // unsent-work panel have something to show.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SEED_CATALOGUE, withExamples } from '../../src/domain/catalogue/index.ts';
+import { SEED_CATALOGUE, withExamples, type CitizenPromise } from '../../src/domain/catalogue/index.ts';
 import type { EntryContent } from '../../src/domain/entry.ts';
 import type { CompletionsResponse, DevicesResponse, TalliesResponse } from '../../src/domain/sync.ts';
 import { isOverdue } from '../../src/domain/tallies/index.ts';
 import { seedCatalogue } from '../../server/catalogue/seed.ts';
 import { migrate } from '../../server/db/migrate.ts';
+import { ensureExamplePeriods } from '../../server/demo-catalogue.ts';
 import { DEMO_ENTRIES, demoChanges, seedDemoData } from '../../server/demo-entries.ts';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../../server/demo-users.ts';
 import { testApp, type Api } from './support/api.ts';
@@ -34,8 +35,11 @@ describeBackends('demo data', (backend) => {
   beforeAll(async () => {
     t = await openTestDb(backend);
     await migrate(t.db);
-    await seedCatalogue(t.db, withExamples(SEED_CATALOGUE));
+    // As server/main.ts --demo does: the shipped catalogue, the demo users, then the example
+    // periods renewed and published by the demo coordinator.
+    await seedCatalogue(t.db, SEED_CATALOGUE);
     await ensureDemoUsers(t.db);
+    expect((await ensureExamplePeriods(t.db, NOW)).length).toBe(4);
     const seeded = await seedDemoData(t.db, NOW);
     expect(seeded.results).toEqual({ applied: seeded.pushed, duplicate: 0, conflict: 0, rejected: 0 });
     first = await snapshot(t);
@@ -55,7 +59,19 @@ describeBackends('demo data', (backend) => {
     expect(first.withdrawn).toBe(1);
   });
 
+  it('the example periods come from the coordinator\'s renewal path and equal withExamples(SEED_CATALOGUE)', async () => {
+    const stored = await t.db.query<{ doc: CitizenPromise }>(`SELECT doc FROM promises WHERE id LIKE '%-exempel' ORDER BY id`);
+    const expected = withExamples(SEED_CATALOGUE).promises.filter((p) => p.example).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(stored.map((r) => r.doc)).toEqual(expected);
+    expect(expected.map((p) => p.id)).toEqual(['nassjo-2025-exempel', 'savsjo-2025-exempel', 'tranas-2025-exempel', 'vetlanda-2025-exempel']);
+    for (const action of ['promise.renew', 'promise.publish']) {
+      const rows = await t.db.query<{ target: string; actor_username: string }>('SELECT target, actor_username FROM audit_log WHERE action = $1 ORDER BY target', [action]);
+      expect(rows).toEqual(expected.map((p) => ({ target: p.id, actor_username: 'samordnare' })));
+    }
+  });
+
   it('a restart pushes the same changes again and changes nothing', async () => {
+    expect(await ensureExamplePeriods(t.db, NOW)).toEqual([]);
     const again = await seedDemoData(t.db, NOW);
     expect(again.results).toEqual({ applied: 0, duplicate: again.pushed, conflict: 0, rejected: 0 });
     expect(again.completionsCreated).toBe(0);

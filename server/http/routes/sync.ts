@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { MAX_PULL_LIMIT, MAX_PUSH_BATCH, type PushResponse } from '../../../src/domain/sync.ts';
 import { toIssues } from '../../../src/domain/validation.ts';
 import { prepareChange } from '../../sync/prepare.ts';
+import { isDeviceRevoked } from '../../sync/devices.ts';
 import { pullRevisions } from '../../sync/pull.ts';
 import { applyPush } from '../../sync/push.ts';
 import { pushEnvelopeSchema } from '../../sync/schemas.ts';
@@ -24,7 +25,8 @@ function queryInt(value: unknown, field: string, fallback: number): number {
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/v1/sync/push', async (request) => {
-    const session = await authenticate(ctx, request, PUSH_ROLES);
+    // A revoked device may still push what it has queued; the answer tells it to wipe itself.
+    const session = await authenticate(ctx, request, PUSH_ROLES, { allowRevokedDevice: true });
     const body = request.body as { changes?: unknown } | null;
     // Checked before the shape so the client learns to split the batch, not to fix a field.
     if (Array.isArray(body?.changes) && body.changes.length > MAX_PUSH_BATCH) {
@@ -40,6 +42,8 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const outcome = await applyPush(ctx.db, { user: session.user, deviceId, ip: request.ip, heartbeat, changes: prepared, nowMs: now });
     request.log.info({ push: outcome.counts, deviceId }, 'push');
     const response: PushResponse = { results: outcome.results };
+    // The body's device counts too: a revoked phone may send its queue under a newer login.
+    if (session.deviceRevoked || (await isDeviceRevoked(ctx.db, deviceId))) response.deviceRevoked = true;
     return response;
   });
 

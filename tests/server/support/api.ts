@@ -5,7 +5,7 @@ import type { DeviceHeartbeat, PullResponse, PushChange, PushRequest, PushRespon
 import { buildApp, type AppOptions } from '../../../server/http/app.ts';
 import { manualClock } from '../../../server/clock.ts';
 import type { Db } from '../../../server/db/db.ts';
-import { PASSWORD, T0 } from './fixtures.ts';
+import { FAST_COST, PASSWORD, T0 } from './fixtures.ts';
 
 export const HEARTBEAT: DeviceHeartbeat = { appVersion: '0.1.0-test', queuedCount: 0, oldestQueuedAt: null };
 
@@ -13,7 +13,7 @@ export type Clock = ReturnType<typeof manualClock>;
 
 export async function testApp(db: Db, options: Partial<AppOptions> = {}): Promise<{ app: FastifyInstance; clock: Clock; api: Api }> {
   const clock = manualClock(T0);
-  const app = await buildApp({ db, clock, logger: false, ...options });
+  const app = await buildApp({ db, clock, logger: false, passwordCost: FAST_COST, ...options });
   await app.ready();
   return { app, clock, api: new Api(app) };
 }
@@ -21,7 +21,7 @@ export async function testApp(db: Db, options: Partial<AppOptions> = {}): Promis
 export class Api {
   constructor(readonly app: FastifyInstance) {}
 
-  request(method: 'GET' | 'POST' | 'DELETE', url: string, token?: string | null, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, token?: string | null, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
     // A string payload is sent as is (malformed JSON tests), still labelled as JSON.
     if (typeof payload === 'string') h['content-type'] ??= 'application/json';
