@@ -1,10 +1,8 @@
 // The promise catalogue as the signed documents state it. Ambiguities in the
 // texts are represented (e.g. `perStated: false`) rather than resolved by guessing.
 
-export type Owner = (typeof OWNERS)[number];
-
-/** What kind of work an activity is. Only some kinds are logged by officers as entries. */
-export const ACTIVITY_KINDS = [
+/** The entry kinds an officer can log on the device. */
+export const ENTRY_KINDS = [
   'traffic_check',
   'vehicle_inspection',
   'drug_operation',
@@ -12,6 +10,12 @@ export const ACTIVITY_KINDS = [
   'lob',
   'pl',
   'presence',
+] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** What kind of work an activity is: the entry kinds, and work no officer logs per occurrence. */
+export const ACTIVITY_KINDS = [
+  ...ENTRY_KINDS,
   'safety_walk',
   'joint_meeting',
   'licensed_premises_check',
@@ -25,18 +29,7 @@ export const ACTIVITY_KINDS = [
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export const OWNERS = ['polisen', 'kommunen', 'gemensam'] as const;
-
-/** The entry kinds an officer can log on the device. */
-export const ENTRY_KINDS = [
-  'traffic_check',
-  'vehicle_inspection',
-  'drug_operation',
-  'targeted_operation',
-  'lob',
-  'pl',
-  'presence',
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type Owner = (typeof OWNERS)[number];
 
 export type TrafficFocus = 'hastighet' | 'nykterhet' | 'beteende' | 'tung_trafik' | 'allman';
 
