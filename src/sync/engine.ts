@@ -44,6 +44,11 @@ export interface SyncReport {
   catalogueChanged: boolean;
   /** The completions changed on the server (200) rather than being answered 304. */
   completionsChanged: boolean;
+  /**
+   * An admin revoked this device: a push said so, or a call answered 403 device_revoked.
+   * The run pushed everything it could and stopped there; see revoke.ts for the wipe.
+   */
+  deviceRevoked: boolean;
 }
 
 async function heartbeat(db: FieldLogDb, appVersion: string): Promise<DeviceHeartbeat> {
@@ -66,6 +71,8 @@ async function push(deps: SyncDeps, report: SyncReport): Promise<void> {
     try {
       const res = await api<PushResponse>('POST', '/sync/push', { body, token: deps.token });
       await applyPushResults(db, res.data!.results);
+      // Revoked, but the session may still push: go on until the queue is empty.
+      if (res.data!.deviceRevoked) report.deviceRevoked = true;
       for (const r of res.data!.results) {
         if (r.status === 'applied' || r.status === 'duplicate') report.pushed++;
         else report.rejected++;
@@ -108,19 +115,38 @@ async function refreshCompletions(deps: SyncDeps): Promise<boolean> {
 
 /** Run one full sync. Throws ApiFailure or NetworkFailure; whatever was done before stays done. */
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false, completionsChanged: false };
-  const hadQueued = (await countQueued(deps.db)) > 0;
-  await push(deps, report);
-  if (!hadQueued) {
-    await deps.api('POST', '/devices/heartbeat', { body: { deviceId: deps.deviceId, ...(await heartbeat(deps.db, deps.appVersion)) }, token: deps.token });
+  const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false, completionsChanged: false, deviceRevoked: false };
+  try {
+    const hadQueued = (await countQueued(deps.db)) > 0;
+    await push(deps, report);
+    // A revoked device may only push; everything else would answer 403 device_revoked.
+    if (report.deviceRevoked) return report;
+    if (!hadQueued) {
+      await deps.api('POST', '/devices/heartbeat', { body: { deviceId: deps.deviceId, ...(await heartbeat(deps.db, deps.appVersion)) }, token: deps.token });
+    }
+    await pull(deps, report);
+    report.catalogueChanged = await refreshCatalogue(deps);
+    report.completionsChanged = await refreshCompletions(deps);
+  } catch (e) {
+    // Whatever was pushed before the refusal stays pushed; the rest waits (revoke.ts decides on the wipe).
+    if (isDeviceRevoked(e)) {
+      report.deviceRevoked = true;
+      return report;
+    }
+    throw e;
   }
-  await pull(deps, report);
-  report.catalogueChanged = await refreshCatalogue(deps);
-  report.completionsChanged = await refreshCompletions(deps);
   await setMeta(deps.db, LAST_SYNC_KEY, new Date(deps.now()).toISOString());
   return report;
 }
 
 export function isAuthFailure(e: unknown): boolean {
   return e instanceof ApiFailure && e.status === 401;
+}
+
+export function isDeviceRevoked(e: unknown): boolean {
+  return e instanceof ApiFailure && e.status === 403 && e.code === 'device_revoked';
+}
+
+export function isPasswordChangeRequired(e: unknown): boolean {
+  return e instanceof ApiFailure && e.status === 403 && e.code === 'password_change_required';
 }

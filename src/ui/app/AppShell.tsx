@@ -17,11 +17,27 @@ import { UpdateBanner } from '../components/UpdateBanner.tsx';
 import { Dashboard } from '../features/tallies/Dashboard.tsx';
 import { Drilldown } from '../features/tallies/Drilldown.tsx';
 import { ReportScreen } from '../features/report/ReportScreen.tsx';
-import { canFollowUp, logsEntries } from '../features/tallies/roles.ts';
+import { canEditCatalogue, canFollowUp, isAdmin, logsEntries } from '../features/tallies/roles.ts';
+import { CatalogueScreen } from '../features/catalogue/CatalogueScreen.tsx';
+import { EditPromise, NewPromise } from '../features/catalogue/PromiseEditor.tsx';
+import { AdminScreen } from '../features/admin/AdminScreen.tsx';
+import { ChangePassword } from '../features/account/ChangePassword.tsx';
+import { RevokedBanner } from '../features/account/RevokedBanner.tsx';
+import type { User } from '../../domain/sync.ts';
 import { t } from '../i18n/sv.ts';
 
-function Screen({ route, logs }: { route: Route; logs: boolean }) {
+function Screen({ route, logs, user, services }: { route: Route; logs: boolean; user: User; services: AppServices }) {
   switch (route.name) {
+    case 'catalogue':
+      return canEditCatalogue(user) ? <CatalogueScreen /> : <p class="empty-state">{t.catalogue.notForRole}</p>;
+    case 'promiseNew':
+      return canEditCatalogue(user) ? <NewPromise key={route.kommunId} kommunId={route.kommunId} /> : <p class="empty-state">{t.catalogue.notForRole}</p>;
+    case 'promise':
+      return canEditCatalogue(user) ? <EditPromise key={route.id} id={route.id} /> : <p class="empty-state">{t.catalogue.notForRole}</p>;
+    case 'admin':
+      return <AdminScreen />;
+    case 'password':
+      return <ChangePassword required={false} onChange={services.changePassword} />;
     case 'followUp':
       return <Dashboard kommunId={route.kommunId} period={route.period} />;
     case 'drill':
@@ -41,12 +57,13 @@ function Screen({ route, logs }: { route: Route; logs: boolean }) {
     case 'shift':
       return <ShiftEnd />;
     case 'home':
-      // A coordinator logs nothing: their start screen is the follow-up.
-      return logs ? <Home /> : <Dashboard />;
+      // A coordinator logs nothing: their start screen is the follow-up; an admin's is the users.
+      return logs ? <Home /> : canFollowUp(user) ? <Dashboard /> : isAdmin(user) ? <AdminScreen /> : <Home />;
   }
 }
 
 const FOLLOW_UP_ROUTES: ReadonlySet<Route['name']> = new Set(['followUp', 'drill', 'report']);
+const CATALOGUE_ROUTES: ReadonlySet<Route['name']> = new Set(['catalogue', 'promiseNew', 'promise']);
 
 /** `home`: this tab is also the start screen (a coordinator's follow-up). */
 function Tab({ to, current, children, home = false }: { to: Route; current: Route; children: ComponentChildren; home?: boolean }) {
@@ -55,7 +72,9 @@ function Tab({ to, current, children, home = false }: { to: Route; current: Rout
     (home && current.name === 'home') ||
     (to.name === 'home' && current.name === 'log') ||
     (to.name === 'entries' && (current.name === 'entry' || current.name === 'correct')) ||
-    (to.name === 'followUp' && FOLLOW_UP_ROUTES.has(current.name));
+    (to.name === 'followUp' && FOLLOW_UP_ROUTES.has(current.name)) ||
+    (to.name === 'catalogue' && CATALOGUE_ROUTES.has(current.name)) ||
+    (to.name === 'settings' && current.name === 'password');
   return (
     <a href={href(to)} aria-current={active ? 'page' : undefined}>
       {children}
@@ -68,6 +87,8 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
   const [relogin, setRelogin] = useState(false);
   const logs = logsEntries(state.user);
   const followsUp = canFollowUp(state.user);
+  const edits = canEditCatalogue(state.user);
+  const admin = isAdmin(state.user);
   return (
     <ServicesContext.Provider value={services}>
       <StateContext.Provider value={state}>
@@ -77,6 +98,7 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
             <UpdateBanner />
           </header>
           <main id="main">
+            <RevokedBanner />
             {relogin ? (
               <Login
                 expiredFor={state.user.displayName}
@@ -87,7 +109,7 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
                 }}
               />
             ) : (
-              <Screen route={route} logs={logs} />
+              <Screen route={route} logs={logs} user={state.user} services={services} />
             )}
           </main>
           <nav class="tab-bar" aria-label="Huvudmeny">
@@ -99,6 +121,8 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
               </>
             )}
             {followsUp && <Tab to={{ name: 'followUp' }} current={route} home={!logs}>{t.nav.followUp}</Tab>}
+            {edits && <Tab to={{ name: 'catalogue' }} current={route}>{t.nav.catalogue}</Tab>}
+            {admin && <Tab to={{ name: 'admin' }} current={route} home={!logs && !followsUp}>{t.nav.admin}</Tab>}
             <Tab to={{ name: 'settings' }} current={route}>{t.nav.settings}</Tab>
           </nav>
         </ToastProvider>

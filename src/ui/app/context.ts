@@ -9,10 +9,11 @@ import type { DeviceSettings } from '../../db/settings.ts';
 
 /**
  * A request to the server with the session's token, for what only works online
- * (devices, completions). Throws NetworkFailure when the server cannot be reached and
+ * (devices, completions, the catalogue editor, administration). Throws NetworkFailure when the server cannot be reached and
  * ApiFailure when it answers with an error (401 when there is no valid session).
  */
-export type ServerCall = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+export type ServerCall = <T>(method: HttpMethod, path: string, body?: unknown) => Promise<T>;
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface AppServices {
   db: FieldLogDb;
@@ -24,6 +25,8 @@ export interface AppServices {
   /** Null in tests that do not talk to a server. */
   callServer: ServerCall | null;
   login: (username: string, password: string) => Promise<void>;
+  /** POST /session/password for the signed-in user; absent in tests that do not need it. */
+  changePassword?: (currentPassword: string, newPassword: string) => Promise<void>;
   saveSettings: (settings: DeviceSettings) => Promise<void>;
 }
 

@@ -11,7 +11,12 @@ export type Route =
   | { name: 'settings' }
   | { name: 'followUp'; kommunId?: string; period?: string }
   | { name: 'drill'; kommunId: string; activityId: string; from: string; to: string }
-  | { name: 'report'; kommunId: string; period: string };
+  | { name: 'report'; kommunId: string; period: string }
+  | { name: 'catalogue' }
+  | { name: 'promiseNew'; kommunId: string }
+  | { name: 'promise'; id: string }
+  | { name: 'admin' }
+  | { name: 'password' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -35,6 +40,14 @@ export function parseRoute(hash: string): Route {
       return { name: 'followUp', ...(parts[1] ? { kommunId: parts[1] } : {}), ...(parts[2] ? { period: parts[2] } : {}) };
     case 'rapport':
       return parts[1] && parts[2] ? { name: 'report', kommunId: parts[1], period: parts[2] } : { name: 'followUp' };
+    case 'katalog':
+      if (parts[1] === 'ny' && parts[2]) return { name: 'promiseNew', kommunId: parts[2] };
+      if (parts[1] === 'period' && parts[2]) return { name: 'promise', id: parts[2] };
+      return { name: 'catalogue' };
+    case 'admin':
+      return { name: 'admin' };
+    case 'losenord':
+      return { name: 'password' };
     default:
       return { name: 'home' };
   }
@@ -65,6 +78,16 @@ export function href(route: Route): string {
       return `#/uppfoljning/poster/${[route.kommunId, route.activityId, route.from, route.to].map(encodeURIComponent).join('/')}`;
     case 'report':
       return `#/rapport/${encodeURIComponent(route.kommunId)}/${encodeURIComponent(route.period)}`;
+    case 'catalogue':
+      return '#/katalog';
+    case 'promiseNew':
+      return `#/katalog/ny/${encodeURIComponent(route.kommunId)}`;
+    case 'promise':
+      return `#/katalog/period/${encodeURIComponent(route.id)}`;
+    case 'admin':
+      return '#/admin';
+    case 'password':
+      return '#/losenord';
   }
 }
 

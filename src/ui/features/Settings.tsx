@@ -2,6 +2,7 @@
 import { useAppState, useServices } from '../app/context.ts';
 import { t } from '../i18n/sv.ts';
 import { StoragePanel } from '../components/StoragePanel.tsx';
+import { href } from '../app/router.ts';
 
 export function Settings() {
   const { catalogue, user, settings } = useAppState();
@@ -20,6 +21,9 @@ export function Settings() {
         </select>
       </div>
       <p>{t.settings.signedInAs(user.displayName)}</p>
+      <p>
+        <a href={href({ name: 'password' })}>{t.account.changeLink}</a>
+      </p>
       <StoragePanel />
       <p class="hint">{t.settings.version(appVersion)}</p>
     </section>

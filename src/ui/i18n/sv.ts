@@ -1,10 +1,16 @@
 // Every UI text, Swedish first. Components read texts from here, never inline.
 import type { PlType } from '../../domain/entry.ts';
 import type { TrafficFocus } from '../../domain/catalogue/types.ts';
+import { svCatalogue } from './sv-catalogue.ts';
+import { svAdmin } from './sv-admin.ts';
+import { svAccount } from './sv-account.ts';
 
 export const sv = {
   appName: 'Medborgarlöfte – fältlogg',
-  nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Mer', followUp: 'Följ upp' },
+  nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Mer', followUp: 'Följ upp', catalogue: 'Löften', admin: 'Admin' },
+  catalogue: svCatalogue,
+  admin: svAdmin,
+  account: svAccount,
   home: {
     pickKommun: 'Välj kommun',
     pickKommunHelp: 'Välj den kommun du arbetar i. Du kan byta senare under Inställningar.',

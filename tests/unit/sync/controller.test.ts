@@ -3,7 +3,7 @@ import { SyncController } from '../../../src/sync/controller.ts';
 import { backoffDelay } from '../../../src/sync/backoff.ts';
 import { ApiFailure, NetworkFailure } from '../../../src/sync/api.ts';
 
-const report = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false, completionsChanged: false };
+const report = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false, completionsChanged: false, deviceRevoked: false };
 
 function harness(run: () => Promise<typeof report | null>) {
   const timers: Array<{ fn: () => void; ms: number }> = [];

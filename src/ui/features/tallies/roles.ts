@@ -12,7 +12,17 @@ export function canMarkDone(user: User): boolean {
   return user.roles.includes('coordinator');
 }
 
-/** A coordinator alone cannot push entries (the server answers 403), so logging is not offered. */
+/** Coordinators edit the catalogue (new periods, renewals, corrections). */
+export function canEditCatalogue(user: User): boolean {
+  return user.roles.includes('coordinator');
+}
+
+/** Admins run the users and devices of their police area. */
+export function isAdmin(user: User): boolean {
+  return user.roles.includes('admin');
+}
+
+/** A coordinator or admin alone cannot push entries (the server answers 403), so logging is not offered. */
 export function logsEntries(user: User): boolean {
-  return user.roles.includes('officer') || user.roles.includes('shift_lead') || !canFollowUp(user);
+  return user.roles.includes('officer') || user.roles.includes('shift_lead') || (!canFollowUp(user) && !isAdmin(user));
 }

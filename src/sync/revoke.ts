@@ -1,0 +1,59 @@
+// A device an admin has revoked: it keeps pushing until nothing of the officer's work is
+// left in the outbox, and only then wipes itself (the database, the session, the
+// settings). Queued and sending items are pushed by the sync; rejected ones wait until
+// the officer corrects or withdraws them. Nothing is ever dropped to make a wipe happen.
+import Dexie from 'dexie';
+import { clear, del, get, set } from 'idb-keyval';
+import { FieldLogDb, getMeta, setMeta } from '../db/index.ts';
+
+const REVOKED_KEY = 'deviceRevokedAt';
+/** Kept in idb-keyval after the wipe, so the app says why it is empty (also after a reload). */
+const WIPED_KEY = 'deviceWipedAt';
+
+export async function markRevoked(db: FieldLogDb, nowMs: number): Promise<void> {
+  if (!(await getMeta<string>(db, REVOKED_KEY))) await setMeta(db, REVOKED_KEY, new Date(nowMs).toISOString());
+}
+
+export async function revokedAt(db: FieldLogDb): Promise<string | null> {
+  return (await getMeta<string>(db, REVOKED_KEY)) ?? null;
+}
+
+export type WipeOutcome = { wiped: true } | { wiped: false; waiting: number; rejected: number };
+
+async function outboxCounts(db: FieldLogDb): Promise<{ waiting: number; rejected: number }> {
+  const items = await db.outbox.toArray();
+  const rejected = items.filter((i) => i.state === 'rejected').length;
+  return { waiting: items.length - rejected, rejected };
+}
+
+/**
+ * Wipe the device if its outbox is empty; otherwise say what still waits. The count is
+ * taken again on a fresh connection after the app's own is closed, so an entry saved at
+ * that moment either is counted (no wipe) or fails visibly on the closed connection.
+ */
+export async function wipeIfDelivered(db: FieldLogDb, nowMs: number): Promise<WipeOutcome> {
+  const first = await outboxCounts(db);
+  if (first.waiting + first.rejected > 0) return { wiped: false, ...first };
+  db.close();
+  const check = new FieldLogDb(db.name);
+  await check.open();
+  const again = await outboxCounts(check);
+  check.close();
+  if (again.waiting + again.rejected > 0) {
+    await db.open();
+    return { wiped: false, ...again };
+  }
+  await Dexie.delete(db.name);
+  await clear();
+  await set(WIPED_KEY, new Date(nowMs).toISOString());
+  return { wiped: true };
+}
+
+export async function wipedAt(): Promise<string | null> {
+  return (await get<string>(WIPED_KEY)) ?? null;
+}
+
+/** "Logga in på nytt": the device starts over as a new one. */
+export async function forgetWipe(): Promise<void> {
+  await del(WIPED_KEY);
+}

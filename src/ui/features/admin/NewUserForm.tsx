@@ -1,0 +1,68 @@
+// "Ny användare": username, display name and roles in the admin's own police area. The
+// server answers with a temporary password, shown once to hand over.
+import { useState } from 'preact/hooks';
+import type { AdminUser, NewUserRequest } from '../../../domain/admin.ts';
+import type { Role } from '../../../domain/sync.ts';
+import { useAppState } from '../../app/context.ts';
+import { TextField } from '../../components/TextField.tsx';
+import { t } from '../../i18n/sv.ts';
+import type { AdminApi } from './api.ts';
+import { adminFailure, type AdminErrors } from './errors.ts';
+import { RolePicker } from './RolePicker.tsx';
+import { TemporaryPassword } from './TemporaryPassword.tsx';
+
+const FIELDS = ['username', 'displayName', 'roles'] as const;
+
+export function NewUserForm({ api, onCreated, onClose }: { api: AdminApi | null; onCreated: (u: AdminUser) => void; onClose: () => void }) {
+  const { user } = useAppState();
+  const [value, setValue] = useState<{ username: string; displayName: string; roles: Role[] }>({ username: '', displayName: '', roles: ['officer'] });
+  const [errors, setErrors] = useState<AdminErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
+  if (created) {
+    return (
+      <TemporaryPassword
+        username={created.username}
+        password={created.password}
+        onDone={() => {
+          setCreated(null);
+          onClose();
+        }}
+      />
+    );
+  }
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found: AdminErrors = {};
+    if (value.username.trim() === '') found.username = t.admin.usernameRequired;
+    if (value.displayName.trim() === '') found.displayName = t.admin.displayNameRequired;
+    if (value.roles.length === 0) found.roles = t.admin.rolesRequired;
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (!api) return setErrors({ form: t.admin.offlineAction });
+    setBusy(true);
+    try {
+      const body: NewUserRequest = { username: value.username.trim(), displayName: value.displayName.trim(), roles: value.roles, policeAreaId: user.policeAreaId };
+      const res = await api.create(body);
+      onCreated(res.user);
+      setCreated({ username: res.user.username, password: res.temporaryPassword });
+    } catch (err) {
+      setErrors(adminFailure(err, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="admin-form" aria-labelledby="new-user-title" onSubmit={submit} noValidate>
+      <h2 id="new-user-title">{t.admin.newUser}</h2>
+      <TextField id="u-username" label={t.admin.username} hint={t.admin.usernameHint} value={value.username} error={errors.username} maxLength={64} onInput={(username) => setValue({ ...value, username })} />
+      <TextField id="u-display" label={t.admin.displayName} value={value.displayName} error={errors.displayName} maxLength={120} onInput={(displayName) => setValue({ ...value, displayName })} />
+      <RolePicker id="u-roles" value={value.roles} error={errors.roles} onChange={(roles) => setValue({ ...value, roles })} />
+      {errors.form && <p class="error-summary" role="alert">{errors.form}</p>}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>{t.admin.create}</button>
+        <button type="button" onClick={onClose}>{t.admin.cancel}</button>
+      </div>
+    </form>
+  );
+}
