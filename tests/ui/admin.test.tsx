@@ -16,7 +16,8 @@ const polis: AdminUser = {
 };
 
 function fakeAdminServer() {
-  const users = new Map([[polis.id, polis]]);
+  const own: AdminUser = { ...polis, id: admin.id, username: 'admin', displayName: 'Administratör', roles: ['admin'], devices: [] };
+  const users = new Map([[polis.id, polis], [own.id, own]]);
   const calls: Array<{ method: string; path: string; body: unknown }> = [];
   let createFailure: unknown = null;
   const call = vi.fn(async (method: string, path: string, body?: unknown) => {
@@ -54,6 +55,10 @@ describe('administration', () => {
     const c = await card('Polis Ett');
     expect(c.getByText('polis1 · Polis')).toBeTruthy();
     expect(c.getByText(/3 väntar \(äldsta 12 h\)/)).toBeTruthy();
+    expect(c.getByRole('button', { name: 'Inaktivera Polis Ett' })).toBeTruthy();
+    // An admin is not offered to lock themself out (the server refuses it too).
+    const self = await card('Administratör');
+    expect(self.queryByRole('button', { name: /^Inaktivera/ })).toBeNull();
   });
 
   it('creates a user, checks the form first, and shows the temporary password once', async () => {

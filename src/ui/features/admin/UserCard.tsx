@@ -7,6 +7,7 @@ import { Confirm } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { t } from '../../i18n/sv.ts';
+import { useAppState } from '../../app/context.ts';
 import type { AdminApi } from './api.ts';
 import { DeviceRow } from './DeviceRow.tsx';
 import { adminFailure, type AdminErrors } from './errors.ts';
@@ -25,6 +26,8 @@ export function UserCard({ user, api, onChanged }: Props) {
   const [errors, setErrors] = useState<AdminErrors>({});
   const [temp, setTemp] = useState<string | null>(null);
   const id = `user-${user.id}`;
+  // The server refuses an admin locking themself out; the button is not offered either.
+  const self = useAppState().user.id === user.id;
 
   const run = async (action: (api: AdminApi) => Promise<void>) => {
     if (!api) return setErrors({ form: t.admin.offlineAction });
@@ -72,7 +75,7 @@ export function UserCard({ user, api, onChanged }: Props) {
       ) : (
         <div class="actions">
           <button type="button" aria-label={t.admin.editNamed(user.displayName)} onClick={() => setEditing({ displayName: user.displayName, roles: user.roles })}>{t.admin.edit}</button>
-          {user.active ? (
+          {self ? null : user.active ? (
             <Confirm label={t.admin.deactivate} ariaLabel={`${t.admin.deactivate} ${user.displayName}`} question={t.admin.deactivateConfirm(user.displayName)} yes={t.admin.deactivateYes} danger onConfirm={() => update({ active: false }, t.admin.savedToast)} />
           ) : (
             <Confirm label={t.admin.reactivate} ariaLabel={`${t.admin.reactivate} ${user.displayName}`} question={t.admin.reactivateConfirm(user.displayName)} yes={t.admin.reactivateYes} onConfirm={() => update({ active: true }, t.admin.savedToast)} />
