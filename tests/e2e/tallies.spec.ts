@@ -60,11 +60,15 @@ async function logKnownEntries(): Promise<void> {
   await apiPost(server.url, coordinator.token, '/completions', { id: crypto.randomUUID(), activityId: `${P}-a7`, doneOn: '2024-05-14', note: 'Avstämning i kommunhuset; "Nässjö trygg"' });
 }
 
+/** Logged once per server, whichever test needs them first (each test may also run alone). */
+let logged: Promise<void> | null = null;
+const knownEntries = (): Promise<void> => (logged ??= logKnownEntries());
+
 const trafficCard = (page: Page) => page.locator('article', { has: page.getByRole('heading', { name: 'Trafikkontroll', level: 3 }) });
 
 test('shift lead: dashboard, drill-down, offline, report as PDF and CSV', async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await logKnownEntries();
+  await knownEntries();
   const ctx = await openBrowser(newProfileDir(), 'light');
   const page = await ctx.newPage();
   await page.goto(server.url);
@@ -198,5 +202,32 @@ test('coordinator marks a kommun-owned activity done and withdraws it; offline k
   await walk.getByRole('button', { name: 'Återkalla markeringen' }).click();
   await expect(mark).toContainText('Återkallad: Fel datum');
   await expect(figure).toHaveText(String(before));
+  await ctx.close();
+});
+
+test('officer: Följ upp shows the kommun\'s figures from the server, other officers\' entries included', async () => {
+  await knownEntries();
+  const ctx = await openBrowser(newProfileDir(), 'light');
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await signIn(page, 'polis2');
+  await page.getByRole('button', { name: 'Nässjö' }).click();
+  await page.getByRole('link', { name: 'Följ upp' }).click();
+  await expect(page.getByRole('heading', { name: 'Uppföljning', level: 1 })).toBeVisible();
+  await page.getByLabel('Period').selectOption('2024');
+  // polis1's three counted traffic checks of 2024, which polis2's device has never pulled.
+  const card = trafficCard(page);
+  await expect(card.locator('.tally-figure')).toHaveText('3 i 2024');
+  await expect(card.getByText('3 av 30 under 2024 · förväntat hittills 30')).toBeVisible();
+  await expect(page.getByText(/^Data per /)).toBeVisible();
+  await expect(page.locator('details.unsent')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Rapport till kommunstyrelsen/ })).toHaveCount(0);
+  await shot(page, 'tallies-officer-1-dashboard');
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'tallies-officer-2-dashboard-2024');
+  // The drill-down lists only polis2's own entries behind the figure: none.
+  await card.locator('.tally-figure').click();
+  await expect(page.getByText('Visar dina egna registreringar.')).toBeVisible();
+  await expect(page.locator('.entry-row')).toHaveCount(0);
   await ctx.close();
 });

@@ -17,7 +17,7 @@ import { UpdateBanner } from '../components/UpdateBanner.tsx';
 import { Dashboard } from '../features/tallies/Dashboard.tsx';
 import { Drilldown } from '../features/tallies/Drilldown.tsx';
 import { ReportScreen } from '../features/report/ReportScreen.tsx';
-import { canEditCatalogue, canFollowUp, isAdmin, logsEntries } from '../features/tallies/roles.ts';
+import { canEditCatalogue, canFollowUp, isAdmin, logsEntries, seesWholeArea } from '../features/tallies/roles.ts';
 import { CatalogueScreen } from '../features/catalogue/CatalogueScreen.tsx';
 import { EditPromise, NewPromise } from '../features/catalogue/PromiseEditor.tsx';
 import { AdminScreen } from '../features/admin/AdminScreen.tsx';
@@ -43,7 +43,8 @@ function Screen({ route, logs, user, services }: { route: Route; logs: boolean; 
     case 'drill':
       return <Drilldown key={`${route.kommunId}/${route.activityId}/${route.from}/${route.to}`} {...route} />;
     case 'report':
-      return <ReportScreen key={`${route.kommunId}/${route.period}`} kommunId={route.kommunId} period={route.period} />;
+      // The report is the shift leads' and coordinators' (tallied from their synced area data).
+      return seesWholeArea(user) ? <ReportScreen key={`${route.kommunId}/${route.period}`} kommunId={route.kommunId} period={route.period} /> : <p class="empty-state">{t.followUp.reportNotForRole}</p>;
     case 'log':
       return <LogScreen key={`${route.activityId}:${route.kind}`} activityId={route.activityId} kind={route.kind} />;
     case 'entries':

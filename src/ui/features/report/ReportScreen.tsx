@@ -9,7 +9,7 @@ import { formatDateTime } from '../entries/format.ts';
 import { useLastSync } from '../tallies/DataAge.tsx';
 import { formatLocalDate } from '../tallies/format.ts';
 import { resolvePeriod } from '../tallies/periods.ts';
-import { useTallies } from '../tallies/useTallies.ts';
+import { isUnavailable, useTallies } from '../tallies/useTallies.ts';
 import { t } from '../../i18n/sv.ts';
 import { buildReport, type ReportModel } from './model.ts';
 import { csvFileName, reportCsv } from './csv.ts';
@@ -40,7 +40,7 @@ export function ReportScreen({ kommunId, period: periodKey }: { kommunId: string
   const back = <a class="link-button no-print" href={href({ name: 'followUp', kommunId })}>← {t.report.back}</a>;
   if (!period) return <section>{back}<p class="error-summary">{t.report.badPeriod}</p></section>;
   if (data === undefined) return <p aria-busy="true">…</p>;
-  const model = data ? buildReport({ catalogue, tallies: data.tallies, completions: data.completions, periodKey }) : null;
+  const model = data && !isUnavailable(data) ? buildReport({ catalogue, tallies: data.tallies, completions: data.completions, periodKey }) : null;
   return (
     <article class="report" aria-labelledby="report-title">
       {back}

@@ -23,6 +23,11 @@ interface Props {
   asOf: LocalDate;
   period: ResolvedPeriod;
   completions: readonly ActivityCompletion[];
+  /**
+   * The figures are the server's for the whole kommun, but the device holds only the user's
+   * own entries (an officer): the drill-down is kept and lists those, and says so.
+   */
+  ownOnly?: boolean;
 }
 
 export function StatusChip({ progress }: { progress: TargetProgress }) {
@@ -36,7 +41,7 @@ export function StatusChip({ progress }: { progress: TargetProgress }) {
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-export function ActivityCard({ kommunId, promise, activity, tally, grain, asOf, period, completions }: Props) {
+export function ActivityCard({ kommunId, promise, activity, tally, grain, asOf, period, completions, ownOnly = false }: Props) {
   const range = tally.cells[RANGE_CELL] ?? { count: 0, sums: {} };
   const progress = tally.target;
   const markedDone = isMarkedDone(activity);
@@ -58,7 +63,7 @@ export function ActivityCard({ kommunId, promise, activity, tally, grain, asOf, 
           <strong>{range.count}</strong> {inPeriod}
         </p>
       ) : (
-        <a class="tally-figure tally-link" href={drill(period.from, period.to)} aria-label={t.followUp.showEntries(range.count, inPeriod)}>
+        <a class="tally-figure tally-link" href={drill(period.from, period.to)} aria-label={ownOnly ? t.followUp.showOwnEntries(range.count, inPeriod) : t.followUp.showEntries(range.count, inPeriod)}>
           <strong>{range.count}</strong> {inPeriod}
         </a>
       )}

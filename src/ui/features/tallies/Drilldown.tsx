@@ -1,5 +1,8 @@
 // The entries behind a figure: every live entry of an activity in a kommun between two
 // days, newest first, each opening the entry's own screen (read-only unless it is yours).
+// An officer's device holds only their own entries (another officer's queued work on a
+// shared phone aside), while their figures are the server's for the whole kommun: so for
+// them the list is filtered to their own entries, with a note saying so.
 import { entriesBehind } from '../../../db/index.ts';
 import { findActivity, kommunName } from '../../../domain/catalogue/lookup.ts';
 import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
@@ -9,13 +12,18 @@ import { useLive } from '../../hooks/useLive.ts';
 import { formatDateTime } from '../entries/format.ts';
 import { t } from '../../i18n/sv.ts';
 import { DataAge } from './DataAge.tsx';
+import { seesWholeArea } from './roles.ts';
 import { formatLocalDate } from './format.ts';
 
 export function Drilldown({ kommunId, activityId, from, to }: { kommunId: string; activityId: string; from: string; to: string }) {
   const { db } = useServices();
   const { catalogue, user } = useAppState();
   const activity = findActivity(catalogue, activityId);
-  const entries = useLive(() => entriesBehind(db, { kommunId, activityId, from, to }), [db, kommunId, activityId, from, to]);
+  const ownOnly = !seesWholeArea(user);
+  const entries = useLive(async () => {
+    const all = await entriesBehind(db, { kommunId, activityId, from, to });
+    return ownOnly ? all.filter((e) => e.officerId === user.id) : all;
+  }, [db, kommunId, activityId, from, to, ownOnly, user.id]);
   const title = activity?.title ?? activityId;
   return (
     <section aria-labelledby="drill-title">
@@ -25,6 +33,7 @@ export function Drilldown({ kommunId, activityId, from, to }: { kommunId: string
         {kommunName(catalogue, kommunId)} · {t.drill.range(formatLocalDate(from), formatLocalDate(to))}
       </p>
       <DataAge />
+      {ownOnly && <p class="notice">{t.drill.ownOnly}</p>}
       {entries === undefined ? (
         <p aria-busy="true">…</p>
       ) : entries.length === 0 ? (

@@ -3,8 +3,17 @@
 import type { User } from '../../../domain/sync.ts';
 
 /** Shift leads and coordinators pull the whole area, so their device can tally it. */
-export function canFollowUp(user: User): boolean {
+export function seesWholeArea(user: User): boolean {
   return user.roles.includes('shift_lead') || user.roles.includes('coordinator');
+}
+
+/**
+ * Who has "Följ upp": those who see the whole area (tallied on the device), and those who
+ * log (officers: their device holds only their own entries, so the area's figures come
+ * from the server, GET /tallies, and are kept for offline use). An admin alone does not.
+ */
+export function canFollowUp(user: User): boolean {
+  return seesWholeArea(user) || logsEntries(user);
 }
 
 /** Only coordinators mark kommun-owned and joint activities as done. */
@@ -24,5 +33,5 @@ export function isAdmin(user: User): boolean {
 
 /** A coordinator or admin alone cannot push entries (the server answers 403), so logging is not offered. */
 export function logsEntries(user: User): boolean {
-  return user.roles.includes('officer') || user.roles.includes('shift_lead') || (!canFollowUp(user) && !isAdmin(user));
+  return user.roles.includes('officer') || user.roles.includes('shift_lead') || (!seesWholeArea(user) && !isAdmin(user));
 }
