@@ -35,10 +35,20 @@ export async function wipeIfDelivered(db: FieldLogDb, nowMs: number): Promise<Wi
   const first = await outboxCounts(db);
   if (first.waiting + first.rejected > 0) return { wiped: false, ...first };
   db.close();
-  const check = new FieldLogDb(db.name);
-  await check.open();
-  const again = await outboxCounts(check);
-  check.close();
+  let again: { waiting: number; rejected: number };
+  try {
+    const check = new FieldLogDb(db.name);
+    await check.open();
+    try {
+      again = await outboxCounts(check);
+    } finally {
+      check.close();
+    }
+  } catch (e) {
+    // Dexie does not reopen a closed database by itself: without this every later save would fail.
+    await db.open();
+    throw e;
+  }
   if (again.waiting + again.rejected > 0) {
     await db.open();
     return { wiped: false, ...again };

@@ -1,6 +1,6 @@
 // A revoked device delivers its queue before it wipes itself, against a scripted server
 // that answers pushes with deviceRevoked: true and everything else with 403 device_revoked.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { get, set } from 'idb-keyval';
 import { FieldLogDb, countQueued, saveEntry, voidEntry } from '../../../src/db/index.ts';
@@ -105,5 +105,14 @@ describe('a revoked device', () => {
     expect(report.deviceRevoked).toBe(true);
     expect(server.others).toEqual(['POST /devices/heartbeat']);
     expect(await wipeIfDelivered(db, NOW)).toEqual({ wiped: true });
+  });
+
+  it('keeps the app\'s database usable when the final check cannot open', async () => {
+    const open = vi.spyOn(FieldLogDb.prototype, 'open').mockRejectedValueOnce(new Error('disk busy'));
+    await expect(wipeIfDelivered(db, NOW)).rejects.toThrow('disk busy');
+    open.mockRestore();
+    expect(await exists(db.name)).toBe(true);
+    await saveEntry(db, trafficCheck(), ctx);
+    expect(await countQueued(db)).toBe(1);
   });
 });
