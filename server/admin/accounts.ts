@@ -11,7 +11,7 @@ import { setPasswordHash } from '../auth/users.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { fail } from '../http/errors.ts';
 import { DEVICE_COLUMNS, toDeviceStatus, type DeviceRow } from '../sync/devices.ts';
-import { validateNewUser, validateUpdateUser } from './schemas.ts';
+import { validateNewUser, validateUpdateUser } from '../../src/domain/admin.ts';
 import { temporaryPassword } from './temp-password.ts';
 
 /** Who acts; policeAreaId null is the command line of a deployment (any area). */

@@ -4,7 +4,7 @@ import type { Role, User } from '../../src/domain/sync.ts';
 import type { Queryable } from '../db/db.ts';
 import { hashPassword, type ScryptCost } from './password.ts';
 
-export const ROLES: readonly Role[] = ['officer', 'shift_lead', 'coordinator', 'admin'];
+export { ROLES } from '../../src/domain/sync.ts';
 
 export interface UserRow {
   id: string;

@@ -1,8 +1,10 @@
 // The online-only administration contract: coordinators edit the catalogue, admins run
 // the accounts and devices of their police area. Every call is role-checked on the server.
+import * as v from 'valibot';
 import type { CitizenPromise } from './catalogue/types.ts';
 import type { PromiseDraftInput } from './catalogue/edit.ts';
-import type { DeviceStatus, Role } from './sync.ts';
+import { ROLES, type DeviceStatus, type Role } from './sync.ts';
+import { validate, type Validated } from './validation.ts';
 
 // ---- catalogue editing (coordinator; own police area) -------------------------------------
 // GET    /api/v1/catalogue/promises?kommun=        → PromiseListResponse (drafts and published)
@@ -86,3 +88,39 @@ export interface ChangePasswordRequest {
 
 /** Minimum length of a password a user chooses. */
 export const PASSWORD_MIN = 12;
+
+/** Account fields: the admin screens and the server check the same limits. */
+export const USER_LIMITS = { usernameMin: 3, usernameMax: 40, displayNameMax: 80 } as const;
+
+// Usernames are case-insensitive at login; they are stored, and so checked, in lowercase.
+const username = v.pipe(
+  v.string('Ange ett användarnamn.'),
+  v.trim(),
+  v.toLowerCase(),
+  v.minLength(USER_LIMITS.usernameMin, `Användarnamnet ska vara ${USER_LIMITS.usernameMin}–${USER_LIMITS.usernameMax} tecken.`),
+  v.maxLength(USER_LIMITS.usernameMax, `Användarnamnet ska vara ${USER_LIMITS.usernameMin}–${USER_LIMITS.usernameMax} tecken.`),
+  v.regex(/^[a-z0-9._-]+$/, 'Användarnamnet får bara innehålla a–z, 0–9, punkt, understreck och bindestreck.'),
+);
+const displayName = v.pipe(v.string('Ange namn.'), v.trim(), v.minLength(1, 'Ange namn.'), v.maxLength(USER_LIMITS.displayNameMax, `Namnet får vara högst ${USER_LIMITS.displayNameMax} tecken.`));
+const roles = v.pipe(
+  v.array(v.picklist(ROLES, 'Okänd roll.'), 'Välj minst en roll.'),
+  v.minLength(1, 'Välj minst en roll.'),
+  v.check((rs) => new Set(rs).size === rs.length, 'En roll står två gånger.'),
+);
+const policeAreaId = v.pipe(v.string('Välj polisområde.'), v.minLength(1, 'Välj polisområde.'));
+
+const newUserSchema = v.strictObject({ username, displayName, roles, policeAreaId });
+const updateUserSchema = v.strictObject({
+  displayName: v.optional(displayName),
+  roles: v.optional(roles),
+  policeAreaId: v.optional(policeAreaId),
+  active: v.optional(v.boolean('Ange aktiv som ja eller nej.')),
+});
+
+export function validateNewUser(input: unknown): Validated<NewUserRequest> {
+  return validate(newUserSchema as unknown as v.GenericSchema<unknown, NewUserRequest>, input);
+}
+
+export function validateUpdateUser(input: unknown): Validated<UpdateUserRequest> {
+  return validate(updateUserSchema as unknown as v.GenericSchema<unknown, UpdateUserRequest>, input);
+}

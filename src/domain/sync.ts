@@ -10,7 +10,8 @@ export const API_PREFIX = '/api/v1';
 export const MAX_PUSH_BATCH = 200;
 export const MAX_PULL_LIMIT = 1000;
 
-export type Role = 'officer' | 'shift_lead' | 'coordinator' | 'admin';
+export const ROLES = ['officer', 'shift_lead', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: string;

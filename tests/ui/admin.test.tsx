@@ -61,6 +61,21 @@ describe('administration', () => {
     expect(self.queryByRole('button', { name: /^Inaktivera/ })).toBeNull();
   });
 
+  it('checks a username by the server\'s own rules before sending it', async () => {
+    const server = fakeAdminServer();
+    await renderApp({ user: admin, hash: '#/admin', callServer: server.call });
+    fireEvent.click(await screen.findByRole('button', { name: '+ Ny användare' }));
+    const form = within(screen.getByRole('form', { name: 'Ny användare' }));
+    fireEvent.input(form.getByLabelText('Användarnamn'), { target: { value: 'ab' } });
+    fireEvent.input(form.getByLabelText('Namn som visas'), { target: { value: 'Anna Lind' } });
+    fireEvent.click(form.getByRole('button', { name: 'Skapa användare' }));
+    expect(await form.findByText('Användarnamnet ska vara 3–40 tecken.')).toBeTruthy();
+    fireEvent.input(form.getByLabelText('Användarnamn'), { target: { value: 'anna lind' } });
+    fireEvent.click(form.getByRole('button', { name: 'Skapa användare' }));
+    expect(await form.findByText(/får bara innehålla a–z/)).toBeTruthy();
+    expect(server.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
   it('creates a user, checks the form first, and shows the temporary password once', async () => {
     const server = fakeAdminServer();
     await renderApp({ user: admin, hash: '#/admin', callServer: server.call });

@@ -152,7 +152,7 @@ export function buildPromise(id: string, draft: PromiseDraftInput, previous: Cit
       kind: a.kind,
       owner: a.owner,
       entryKinds: [...a.entryKinds],
-      target: a.target,
+      target: { ...a.target },
       title: a.title,
       text: a.text,
     };
@@ -186,7 +186,10 @@ export function toDraftInput(p: CitizenPromise): PromiseDraftInput {
     signedOn: p.signedOn,
     reportingPeriod: p.reportingPeriod,
     commitments: p.commitments.map((c) => ({ id: c.id, text: c.text })),
-    activities: p.activities.map(({ id, commitmentId, promiseId: _p, ...rest }) => ({ ...rest, id, commitmentIndex: commitmentId === null ? null : p.commitments.findIndex((c) => c.id === commitmentId) })),
+    activities: p.activities.map(({ id, commitmentId, promiseId: _p, ...rest }) => {
+      const index = commitmentId === null ? -1 : p.commitments.findIndex((c) => c.id === commitmentId);
+      return { ...rest, id, commitmentIndex: index < 0 ? null : index };
+    }),
   };
 }
 

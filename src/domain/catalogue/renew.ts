@@ -1,6 +1,7 @@
 // "Förnya": a new promise period made from the previous one. The coordinator gets the
 // same commitments and activities, renumbered under the new id, and edits from there.
-import type { Activity, CitizenPromise, Commitment } from './types.ts';
+import type { CitizenPromise } from './types.ts';
+import { buildPromise, toDraftInput } from './edit.ts';
 import { isLocalDate } from '../calendar.ts';
 
 export interface RenewOptions {
@@ -31,42 +32,17 @@ export function renewPromise(previous: CitizenPromise, options: RenewOptions): C
     throw new Error(`Ogiltigt datum för undertecknande: "${signedOn}" (ska vara ÅÅÅÅ-MM-DD).`);
   }
 
-  const commitmentIds = new Map<string, string>();
-  const commitments = previous.commitments.map((c, i): Commitment => {
-    const newId = `${id}-c${i + 1}`;
-    commitmentIds.set(c.id, newId);
-    return { id: newId, promiseId: id, text: c.text };
-  });
-
-  const activities = previous.activities.map((a, i): Activity => {
-    const copy: Activity = {
-      id: `${id}-a${i + 1}`,
-      promiseId: id,
-      commitmentId: a.commitmentId === null ? null : (commitmentIds.get(a.commitmentId) ?? null),
-      kind: a.kind,
-      owner: a.owner,
-      entryKinds: [...a.entryKinds],
-      target: { ...a.target },
-      title: a.title,
-      text: a.text,
-    };
-    if (a.focus !== undefined) copy.focus = a.focus;
-    return copy;
-  });
-
-  return {
-    id,
-    kommunId: previous.kommunId,
-    title: options.title ?? `Medborgarlöfte ${validFrom.slice(0, 4)}–${validTo.slice(0, 4)}`,
+  // The same copy a coordinator's edited draft gets: new ids from 1, each activity still
+  // pointing at the copy of its commitment.
+  const draft = toDraftInput(previous);
+  const fresh = {
+    ...draft,
     validFrom,
     validTo,
     signedOn,
-    reportingPeriod: previous.reportingPeriod,
-    status: options.status ?? 'draft',
-    example: options.example ?? false,
-    source: previous.id,
-    commitments,
-    activities,
-    version: 1,
+    title: options.title ?? `Medborgarlöfte ${validFrom.slice(0, 4)}–${validTo.slice(0, 4)}`,
+    commitments: draft.commitments.map(({ text }) => ({ text })),
+    activities: draft.activities.map(({ id: _id, ...a }) => a),
   };
+  return { ...buildPromise(id, fresh, null), status: options.status ?? 'draft', example: options.example ?? false, source: previous.id };
 }

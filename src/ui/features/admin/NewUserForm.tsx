@@ -1,7 +1,7 @@
 // "Ny användare": username, display name and roles in the admin's own police area. The
 // server answers with a temporary password, shown once to hand over.
 import { useState } from 'preact/hooks';
-import type { AdminUser, NewUserRequest } from '../../../domain/admin.ts';
+import { USER_LIMITS, validateNewUser, type AdminUser } from '../../../domain/admin.ts';
 import type { Role } from '../../../domain/sync.ts';
 import { useAppState } from '../../app/context.ts';
 import { TextField } from '../../components/TextField.tsx';
@@ -37,13 +37,15 @@ export function NewUserForm({ api, onCreated, onClose }: { api: AdminApi | null;
     if (value.username.trim() === '') found.username = t.admin.usernameRequired;
     if (value.displayName.trim() === '') found.displayName = t.admin.displayNameRequired;
     if (value.roles.length === 0) found.roles = t.admin.rolesRequired;
+    // Then the server's own rules (length, allowed characters), checked here first.
+    const checked = Object.keys(found).length > 0 ? null : validateNewUser({ ...value, policeAreaId: user.policeAreaId });
+    if (checked && !checked.ok) for (const issue of checked.issues) found[issue.field as keyof AdminErrors] ??= issue.message;
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!checked?.ok) return;
     if (!api) return setErrors({ form: t.admin.offlineAction });
     setBusy(true);
     try {
-      const body: NewUserRequest = { username: value.username.trim(), displayName: value.displayName.trim(), roles: value.roles, policeAreaId: user.policeAreaId };
-      const res = await api.create(body);
+      const res = await api.create(checked.value);
       onCreated(res.user);
       setCreated({ username: res.user.username, password: res.temporaryPassword });
     } catch (err) {
@@ -55,8 +57,8 @@ export function NewUserForm({ api, onCreated, onClose }: { api: AdminApi | null;
   return (
     <form class="admin-form" aria-labelledby="new-user-title" onSubmit={submit} noValidate>
       <h2 id="new-user-title">{t.admin.newUser}</h2>
-      <TextField id="u-username" label={t.admin.username} hint={t.admin.usernameHint} value={value.username} error={errors.username} maxLength={64} onInput={(username) => setValue({ ...value, username })} />
-      <TextField id="u-display" label={t.admin.displayName} value={value.displayName} error={errors.displayName} maxLength={120} onInput={(displayName) => setValue({ ...value, displayName })} />
+      <TextField id="u-username" label={t.admin.username} hint={t.admin.usernameHint} value={value.username} error={errors.username} maxLength={USER_LIMITS.usernameMax} onInput={(username) => setValue({ ...value, username })} />
+      <TextField id="u-display" label={t.admin.displayName} value={value.displayName} error={errors.displayName} maxLength={USER_LIMITS.displayNameMax} onInput={(displayName) => setValue({ ...value, displayName })} />
       <RolePicker id="u-roles" value={value.roles} error={errors.roles} onChange={(roles) => setValue({ ...value, roles })} />
       {errors.form && <p class="error-summary" role="alert">{errors.form}</p>}
       <div class="actions">

@@ -1,7 +1,7 @@
 // One user: roles, state, devices; edit name and roles, deactivate or reactivate, reset
 // the password (the temporary one shown once), revoke a device.
 import { useState } from 'preact/hooks';
-import type { AdminUser } from '../../../domain/admin.ts';
+import { USER_LIMITS, type AdminUser } from '../../../domain/admin.ts';
 import type { Role } from '../../../domain/sync.ts';
 import { Confirm } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -65,7 +65,7 @@ export function UserCard({ user, api, onChanged }: Props) {
             void update({ displayName: editing.displayName.trim(), roles: editing.roles }, t.admin.savedToast).then(() => setEditing(null));
           }}
         >
-          <TextField id={`${id}-display`} label={t.admin.displayName} value={editing.displayName} error={errors.displayName} maxLength={120} onInput={(displayName) => setEditing({ ...editing, displayName })} />
+          <TextField id={`${id}-display`} label={t.admin.displayName} value={editing.displayName} error={errors.displayName} maxLength={USER_LIMITS.displayNameMax} onInput={(displayName) => setEditing({ ...editing, displayName })} />
           <RolePicker id={`${id}-roles`} value={editing.roles} error={errors.roles} onChange={(roles) => setEditing({ ...editing, roles })} />
           <div class="actions">
             <button type="submit" class="primary">{t.admin.save}</button>

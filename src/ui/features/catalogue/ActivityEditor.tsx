@@ -1,5 +1,6 @@
 // One activity as the signed document states it: a short title, kind, owner, what
 // officers log it as (police and joint activities only), target and the verbatim text.
+import { EDIT_LIMITS } from '../../../domain/catalogue/edit.ts';
 import type { ComponentChildren } from 'preact';
 import type { PromiseDraftInput } from '../../../domain/catalogue/edit.ts';
 import { ACTIVITY_KINDS, ENTRY_KINDS, OWNERS, type EntryKind } from '../../../domain/catalogue/types.ts';
@@ -32,7 +33,7 @@ export function ActivityEditor({ draft, index, onChange, errors, tools }: Props)
   return (
     <fieldset class="editor-item activity-editor" aria-label={name}>
       <legend>{name}</legend>
-      <TextField id={`${id}-title`} label={t.catalogue.activityTitle} hint={t.catalogue.activityTitleHint} value={a.title} error={at('title')} maxLength={120} onInput={(title) => set({ title })} />
+      <TextField id={`${id}-title`} label={t.catalogue.activityTitle} hint={t.catalogue.activityTitleHint} value={a.title} error={at('title')} maxLength={EDIT_LIMITS.titleMax} onInput={(title) => set({ title })} />
       <SelectField id={`${id}-kind`} label={t.catalogue.kind} value={a.kind} error={at('kind')} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t.catalogue.kinds[k] }))} onChange={(kind) => set({ kind })} />
       <Choice id={`${id}-owner`} label={t.catalogue.owner} value={a.owner} error={at('owner')} options={OWNERS.map((o) => ({ value: o, label: t.catalogue.owners[o] }))} onChange={(owner) => set({ owner })} />
       <fieldset class={`field${at('entryKinds') ? ' has-error' : ''}`} id={`${id}-entry-kinds`} aria-describedby={`${id}-entry-kinds-hint`}>

@@ -1,4 +1,5 @@
 // The period itself: kommun (new periods only), title, dates, signing date, quarter or tertial.
+import { EDIT_LIMITS } from '../../../domain/catalogue/edit.ts';
 import type { PromiseDraftInput } from '../../../domain/catalogue/edit.ts';
 import { useAppState } from '../../app/context.ts';
 import { Choice } from '../../components/Choice.tsx';
@@ -24,7 +25,7 @@ export function BasicsFields({ draft, onChange, errors, kommunFixed }: Props) {
       {!kommunFixed && (
         <SelectField id="p-kommun" label={t.catalogue.kommun} value={draft.kommunId} error={e.kommunId} options={kommuner.map((k) => ({ value: k.id, label: k.name }))} onChange={(kommunId) => onChange({ ...draft, kommunId })} />
       )}
-      <TextField id="p-title" label={t.catalogue.promiseTitle} hint={t.catalogue.promiseTitleHint} value={draft.title} error={e.title} maxLength={120} onInput={(title) => onChange({ ...draft, title })} />
+      <TextField id="p-title" label={t.catalogue.promiseTitle} hint={t.catalogue.promiseTitleHint} value={draft.title} error={e.title} maxLength={EDIT_LIMITS.titleMax} onInput={(title) => onChange({ ...draft, title })} />
       <div class="date-pair">
         <DateField id="p-from" label={t.catalogue.validFrom} value={draft.validFrom} error={e.validFrom} onInput={(validFrom) => onChange({ ...draft, validFrom })} />
         <DateField id="p-to" label={t.catalogue.validTo} value={draft.validTo} error={e.validTo} onInput={(validTo) => onChange({ ...draft, validTo })} />

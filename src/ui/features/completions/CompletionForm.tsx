@@ -1,6 +1,7 @@
 // "Markera som genomförd": a coordinator records that a kommun-owned or joint activity
 // took place, with a date and a note. It goes straight to the server (a coordinator's
 // mark is shared data, not device work to queue), so offline it says so and keeps the text.
+import { LIMITS } from '../../../domain/validation.ts';
 import { useState } from 'preact/hooks';
 import type { Activity, CitizenPromise } from '../../../domain/catalogue/types.ts';
 import { localDate } from '../../../domain/calendar.ts';
@@ -82,7 +83,7 @@ export function CompletionForm({ activity, promise, onClose }: { activity: Activ
         />
         {errors.doneOn && <p id={`${ids.date}-error`} class="error" role="alert">{errors.doneOn}</p>}
       </div>
-      <TextField id={ids.note} label={t.completions.note} hint={t.completions.noteHint} value={value.note} error={errors.note} multiline maxLength={500} onInput={(note) => setValue({ ...value, note })} />
+      <TextField id={ids.note} label={t.completions.note} hint={t.completions.noteHint} value={value.note} error={errors.note} multiline maxLength={LIMITS.noteMax} onInput={(note) => setValue({ ...value, note })} />
       {errors.form && <p class="error-summary" role="alert">{errors.form}</p>}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>{t.completions.save}</button>

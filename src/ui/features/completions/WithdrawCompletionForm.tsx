@@ -1,5 +1,6 @@
 // "Återkalla": a mark made by mistake is withdrawn with a reason, never deleted, so the
 // report's history stays honest. Online only, like marking.
+import { LIMITS } from '../../../domain/validation.ts';
 import { useState } from 'preact/hooks';
 import { validateWithdrawReason, type ActivityCompletion } from '../../../domain/tallies/completions.ts';
 import { useServices } from '../../app/context.ts';
@@ -59,7 +60,7 @@ export function WithdrawCompletionForm({ completion, onClose }: { completion: Ac
           {t.completions.offlineNow}
         </p>
       )}
-      <TextField id={id} label={t.completions.reason} value={value.reason} error={errors.reason} maxLength={300} onInput={(reason) => setValue({ reason })} />
+      <TextField id={id} label={t.completions.reason} value={value.reason} error={errors.reason} maxLength={LIMITS.voidReasonMax} onInput={(reason) => setValue({ reason })} />
       {errors.form && <p class="error-summary" role="alert">{errors.form}</p>}
       <div class="actions">
         <button type="submit" class="danger" disabled={busy}>{t.completions.confirmWithdraw}</button>

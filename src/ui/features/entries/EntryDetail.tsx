@@ -2,7 +2,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { getEntry, listRevisions, outboxByEntry, voidEntry } from '../../../db/index.ts';
-import { validateVoidReason } from '../../../domain/validation.ts';
+import { LIMITS, validateVoidReason } from '../../../domain/validation.ts';
 import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href, navigate } from '../../app/router.ts';
@@ -113,7 +113,7 @@ function WithdrawForm({ id, onDone }: { id: string; onDone: () => void }) {
     >
       <h2 id="withdraw-title">{t.entries.withdrawTitle}</h2>
       <p class="hint">{t.entries.withdrawHelp}</p>
-      <TextField id="f-reason" label={t.entries.reason} value={reason} error={error} maxLength={300} onInput={setReason} />
+      <TextField id="f-reason" label={t.entries.reason} value={reason} error={error} maxLength={LIMITS.voidReasonMax} onInput={setReason} />
       <div class="actions">
         <button type="submit" class="danger">{t.entries.confirmWithdraw}</button>
         <button type="button" onClick={onDone}>{t.form.cancel}</button>

@@ -1,5 +1,6 @@
 // The form for logging or correcting an entry. What is typed is kept as a draft on the
 // device until it is saved, so closing the form, a reload or an update loses nothing.
+import { LIMITS } from '../../../domain/validation.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntryContent } from '../../../domain/entry.ts';
 import { loadDraft, saveDraft, clearDraft, isQuotaError } from '../../../db/index.ts';
@@ -166,13 +167,13 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
         </div>
       </fieldset>
 
-      <TextField id="f-place" label={t.form.place} value={form.place} hint={t.form.placeHint} error={errors.place} maxLength={80} list="place-suggestions" onInput={(place) => update({ place })} />
+      <TextField id="f-place" label={t.form.place} value={form.place} hint={t.form.placeHint} error={errors.place} maxLength={LIMITS.placeMax} list="place-suggestions" onInput={(place) => update({ place })} />
       <datalist id="place-suggestions">
         {placeSuggestions.map((p) => (
           <option key={p} value={p} />
         ))}
       </datalist>
-      <TextField id="f-note" label={t.form.note} value={form.note} hint={t.form.noteHint} error={errors.note} multiline maxLength={500} onInput={(note) => update({ note })} />
+      <TextField id="f-note" label={t.form.note} value={form.note} hint={t.form.noteHint} error={errors.note} multiline maxLength={LIMITS.noteMax} onInput={(note) => update({ note })} />
 
       <div class="form-actions">
         {saveError && <p class="error" role="alert">{saveError}</p>}
