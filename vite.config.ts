@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { bundleBudget } from './scripts/bundle-budget.ts';
+import { precompress } from './scripts/precompress.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A build id on top of the package version, so that every deploy is a new version to the service worker bridge.
@@ -11,6 +13,7 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     preact(),
+    bundleBudget(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -36,7 +39,9 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
-  build: { target: 'es2022', sourcemap: true },
+  // Every browser the app supports has modulepreload; the polyfill would only add bytes.
+  build: { target: 'es2022', sourcemap: true, modulePreload: { polyfill: false } },
 });

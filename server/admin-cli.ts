@@ -1,5 +1,6 @@
 // Account administration from the command line, for a deployment without --demo:
 //   node --import tsx server/admin-cli.ts create-user --username anna.berg --name "Anna Berg" --roles admin --area hoglandet
+//   node --import tsx server/admin-cli.ts export-audit --from 2025-01-01 --to 2025-03-31 --format csv > granskning.csv
 // prints a temporary password that must be changed at first login. Opens the same
 // database as the server (DATABASE_URL, else PGlite in DATA_DIR), migrated and seeded.
 // PGlite is one process's database: with it, run this while the server is stopped.
@@ -19,8 +20,15 @@ try {
   await migrate(db);
   // The police areas must exist before an account can belong to one.
   await seedCatalogue(db, SEED_CATALOGUE);
-  code = await runAdminCli(db, process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) });
+  code = await runAdminCli(db, process.argv.slice(2), {
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+    // Written as is (the export's CSV carries its own CRLFs); a pipe that is slow to drain buffers, which is fine for one export.
+    write: (text) => void process.stdout.write(text),
+  });
 } finally {
   await db.close();
 }
+// Let a piped export drain before exiting (stdout to a pipe may be asynchronous off Linux).
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 process.exit(code);

@@ -12,6 +12,8 @@ export interface Config {
   /** With demo: also seed the demo entries, completions and devices (DEMO_DATA=false: users only). */
   demoData: boolean;
   trustProxy: boolean;
+  /** The address users open (scheme://host[:port]), for the cross-origin check when a proxy rewrites Host. */
+  publicOrigin: string | null;
   /** Session expiry: idle (no request) and absolute (since login). */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -23,6 +25,13 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const n = Number(raw);
   if (!(n > 0)) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return n;
+}
+
+function origin(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const url = new URL(raw);
+  if (url.origin === 'null' || url.origin !== raw.replace(/\/$/, '')) throw new Error(`PUBLIC_ORIGIN must be scheme://host[:port], got "${raw}"`);
+  return url.origin;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): Config {
@@ -37,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: string[]): Config {
     demo: argv.includes('--demo'),
     demoData: argv.includes('--demo') && env.DEMO_DATA !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
+    publicOrigin: origin(env.PUBLIC_ORIGIN),
     sessionIdleMs: positiveNumber(env, 'SESSION_IDLE_HOURS', 12) * 3_600_000,
     sessionAbsoluteMs: positiveNumber(env, 'SESSION_MAX_DAYS', 7) * 24 * 3_600_000,
   };

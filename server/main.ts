@@ -1,7 +1,8 @@
 // Starts the sync server: open the database, migrate, seed the catalogue, listen.
 //   node --import tsx server/main.ts [--demo]
 // PORT (8080), HOST (0.0.0.0), DATABASE_URL (else PGlite in DATA_DIR, ./data/pglite),
-// STATIC_DIR (./dist), TRUST_PROXY=true behind a load balancer, SESSION_IDLE_HOURS (12),
+// STATIC_DIR (./dist), TRUST_PROXY=true behind a load balancer, PUBLIC_ORIGIN (the address
+// users open, when a proxy rewrites Host), SESSION_IDLE_HOURS (12),
 // SESSION_MAX_DAYS (7), DEMO_DATA=false (with --demo: the demo users but no demo entries).
 import { SEED_CATALOGUE } from '../src/domain/catalogue/index.ts';
 import { pruneLoginAttempts } from './auth/rate-limit.ts';
@@ -36,6 +37,7 @@ const app = await buildApp({
   logger: true,
   staticDir: config.staticDir,
   trustProxy: config.trustProxy,
+  publicOrigin: config.publicOrigin,
   sessionPolicy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
 });
 app.log.info({ database: db.kind, migrationsApplied: applied, seeded, demo: config.demo, demoData }, 'database ready');

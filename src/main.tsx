@@ -4,11 +4,13 @@ import { getDb } from './db/index.ts';
 import { getDeviceId } from './db/settings.ts';
 import { Root } from './ui/app/Root.tsx';
 import { registerServiceWorker } from './pwa/bridge.ts';
+import { setLanguage, storedLanguage } from './ui/i18n/index.ts';
 import './ui/styles.css';
 
 async function main() {
   const db = getDb();
-  const deviceId = await getDeviceId();
+  // English is a separate chunk, fetched (or read from the precache) only when chosen.
+  const [deviceId] = await Promise.all([getDeviceId(), storedLanguage() === 'en' ? setLanguage('en') : undefined]);
   render(<Root db={db} deviceId={deviceId} appVersion={__APP_VERSION__} />, document.getElementById('app')!);
   void registerServiceWorker();
 }

@@ -1,11 +1,12 @@
 // Runs in Chromium (served by Vite from bench/run.ts): the real db modules on the real
 // IndexedDB, timing what an officer waits for.
-import { FieldLogDb, saveEntry, countLive, headOf, computeTallies, newDayDeltas, trackHeadChange, applyDayDeltas } from '../../src/db/index.ts';
+import { FieldLogDb, saveEntry, countLive, computeTallies } from '../../src/db/index.ts';
 import { SEED_CATALOGUE, withExamples, activePromise, loggableActivities } from '../../src/domain/catalogue/index.ts';
 import { progressWindow } from '../../src/domain/progress.ts';
 import type { EntryContent } from '../../src/domain/entry.ts';
-import type { EntryHead } from '../../src/db/index.ts';
+import type { EntryRevision } from '../../src/domain/entry.ts';
 import { fillDashboard, DASHBOARD_ENTRIES, DASHBOARD_KOMMUN, DASHBOARD_TODAY } from './dashboard-data.ts';
+import { bulkStore, randomKeyBytes, unlockWith } from './fill.ts';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -34,20 +35,14 @@ function content(i: number): EntryContent {
 }
 
 async function seed(db: FieldLogDb, n: number) {
-  // Bulk-load through the same record shapes the app writes, in big transactions.
-  const heads: EntryHead[] = [];
+  // Bulk-loaded in the records the app writes (fill.ts), in one big transaction.
+  const revisions: EntryRevision[] = [];
   for (let i = 0; i < n; i++) {
     const c = content(i);
-    heads.push(headOf({ id: crypto.randomUUID(), rev: 1, op: 'upsert', content: c, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: c.startedAt, serverTime: null, serverSeq: i + 1 }));
+    revisions.push({ id: crypto.randomUUID(), rev: 1, op: 'upsert', content: c, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: c.startedAt, serverTime: null, serverSeq: i + 1 });
   }
-  await db.transaction('rw', [db.entries, db.revisions, db.dayTallies], async () => {
-    await db.entries.bulkAdd(heads);
-    await db.revisions.bulkAdd(heads.map(({ tallyKey: _t, localDay: _d, ...r }) => r));
-    // The day rows the saves would have made, so a timed save updates an existing row.
-    const deltas = newDayDeltas();
-    for (const h of heads) trackHeadChange(deltas, undefined, h);
-    await applyDayDeltas(db.dayTallies, deltas);
-  });
+  // The day rows the saves would have made come with it, so a timed save updates an existing row.
+  await bulkStore(db, revisions, { queued: false });
 }
 
 async function benchSave() {
@@ -129,17 +124,19 @@ async function benchDashboard() {
   return figures;
 }
 
-(window as unknown as { runBench: () => Promise<unknown> }).runBench = async () => ({
-  saveEntry: await benchSave(),
-  homeProgress10k: await benchProgress(),
-  ...(await benchDashboard()),
-});
+// The device data is sealed with a key that only an unlocked app holds (src/crypto): the
+// benches unlock with a throwaway one, as the PIN screen would with the officer's.
+(window as unknown as { runBench: () => Promise<unknown> }).runBench = async () => {
+  await unlockWith(randomKeyBytes());
+  return { saveEntry: await benchSave(), homeProgress10k: await benchProgress(), ...(await benchDashboard()) };
+};
 
 /** One phone with 1 000 queued entries syncing fully against the local server (through the page's origin). */
 (window as unknown as { runSyncBench: (token: string, officerId: string) => Promise<unknown> }).runSyncBench = async (token, officerId) => {
   const { syncOnce } = await import('../../src/sync/engine.ts');
   const { createApi } = await import('../../src/sync/api.ts');
   const { countQueued } = await import('../../src/db/index.ts');
+  await unlockWith(randomKeyBytes());
   const db = new FieldLogDb(`bench-sync-${Date.now()}`);
   await db.open();
   const ctx = { officerId, deviceId: 'bench-device', now: () => Date.now() };

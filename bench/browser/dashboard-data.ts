@@ -1,9 +1,10 @@
 // 100 000 entries for the dashboard bench, spread over every published promise of the
 // seed + example catalogue (all four kommuner, 2019–2026), with corrections and voids,
-// and coordinators' completions. Bulk-loaded: heads, revisions and day rows are written
-// in 10 000-entry transactions with the app's own contribution helper (trackHeadChange),
-// not through 100 000 single saves, which would only time the filling.
-import { FieldLogDb, headOf, newDayDeltas, trackHeadChange, applyDayDeltas, type EntryHead } from '../../src/db/index.ts';
+// and coordinators' completions. Bulk-loaded (fill.ts): sealed heads, revisions and day
+// rows are written in 10 000-entry transactions with the app's own contribution helper
+// (trackHeadChange), not through 100 000 single saves, which would only time the filling.
+import { FieldLogDb, headOf } from '../../src/db/index.ts';
+import { bulkStore } from './fill.ts';
 import { loggableActivities, type Catalogue, type CitizenPromise } from '../../src/domain/catalogue/index.ts';
 import { startOfLocalDate, addDays, type LocalDate } from '../../src/domain/calendar.ts';
 import type { EntryContent, EntryRevision } from '../../src/domain/entry.ts';
@@ -68,7 +69,6 @@ export async function fillDashboard(db: FieldLogDb, catalogue: Catalogue): Promi
   });
 
   for (let done = 0; done < DASHBOARD_ENTRIES; done += CHUNK) {
-    const heads: EntryHead[] = [];
     const revisions: EntryRevision[] = [];
     for (let i = 0; i < CHUNK; i++) {
       const promise = promises[rnd.int(promises.length)]!;
@@ -83,7 +83,6 @@ export async function fillDashboard(db: FieldLogDb, catalogue: Catalogue): Promi
       revisions.push(first);
       if (last !== first) revisions.push(last);
       const head = headOf(last);
-      heads.push(head);
       if (last.op !== 'void') {
         const list = liveDays.get(head.content.kommunId) ?? [];
         list.push(head.localDay);
@@ -91,13 +90,7 @@ export async function fillDashboard(db: FieldLogDb, catalogue: Catalogue): Promi
       }
     }
     revisionCount += revisions.length;
-    await db.transaction('rw', [db.entries, db.revisions, db.dayTallies], async () => {
-      await db.entries.bulkAdd(heads);
-      await db.revisions.bulkAdd(revisions);
-      const deltas = newDayDeltas();
-      for (const h of heads) trackHeadChange(deltas, undefined, h);
-      await applyDayDeltas(db.dayTallies, deltas);
-    });
+    await bulkStore(db, revisions, { queued: false });
   }
 
   // Kommun-owned and joint activities: a few marks per activity and year, one in ten withdrawn.

@@ -12,6 +12,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { fail } from '../http/errors.ts';
 import { DEVICE_COLUMNS, toDeviceStatus, type DeviceRow } from '../sync/devices.ts';
 import { validateNewUser, validateUpdateUser } from '../../src/domain/admin.ts';
+import { personalDataIssues } from '../../src/domain/validation.ts';
 import { temporaryPassword } from './temp-password.ts';
 
 /** Who acts; policeAreaId null is the command line of a deployment (any area). */
@@ -73,10 +74,11 @@ async function devicesOf(q: Queryable, where: string, param: string): Promise<Ad
   return rows.map(toAdminDevice);
 }
 
-/** The area's accounts by username, each with the devices it last used. */
-export async function listAccounts(q: Queryable, policeAreaId: string): Promise<AdminUser[]> {
+/** The area's accounts by username, each with the devices it last used. Reading colleagues' accounts is audited (admin.list_users). */
+export async function listAccounts(q: Queryable, actor: AdminActor, policeAreaId: string): Promise<AdminUser[]> {
   const users = await q.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE police_area_id = $1 ORDER BY username`, [policeAreaId]);
   const devices = await devicesOf(q, 'u.police_area_id = $1', policeAreaId);
+  await audit(q, actor, 'admin.list_users', policeAreaId, { users: users.length, devices: devices.length });
   return users.map((u) => toAdminUser(u, devices.filter((d) => d.userId === u.id)));
 }
 
@@ -106,11 +108,18 @@ function audit(q: Queryable, actor: AdminActor, action: string, target: string, 
   return writeAudit(q, actor.nowMs, { actorId: actor.userId, actorUsername: actor.username, action, target, deviceId: actor.deviceId, ip: actor.ip, details });
 }
 
+/** A display name is shown on every device of the area: the personal-data guard applies as to any free text. */
+function refusePersonalData(displayName: string | undefined): void {
+  const issues = personalDataIssues({ displayName });
+  if (issues.length) throw fail.invalid(issues);
+}
+
 /** NewUserRequest → the account with a temporary password it must change at first login. */
 export async function createAccount(db: Db, actor: AdminActor, input: unknown, cost?: ScryptCost): Promise<NewUserResponse> {
   const parsed = validateNewUser(input);
   if (!parsed.ok) throw fail.invalid(parsed.issues);
   const req = parsed.value;
+  refusePersonalData(req.displayName);
   const password = temporaryPassword();
   const hash = await hashPassword(password, cost);
   const user = await db.transaction(async (tx) => {
@@ -137,6 +146,7 @@ export async function updateAccount(db: Db, actor: AdminActor, id: string, input
   const parsed = validateUpdateUser(input);
   if (!parsed.ok) throw fail.invalid(parsed.issues);
   const req = parsed.value;
+  refusePersonalData(req.displayName);
   return db.transaction(async (tx) => {
     const before = await targetAccount(tx, actor, id);
     if (before.id === actor.userId) {
@@ -197,6 +207,8 @@ export async function revokeDevice(db: Db, actor: AdminActor, deviceId: string):
     if (row.revoked_at) return toAdminDevice(row);
     const now = new Date(actor.nowMs);
     await tx.query('UPDATE devices SET revoked_at = $2, revoked_by = $3 WHERE device_id = $1', [deviceId, now, actor.userId]);
+    // A lost phone must not be unlockable with the officer's password: its recovery keys go (005_recovery_keys.sql).
+    await tx.query('DELETE FROM recovery_keys WHERE device_id = $1', [deviceId]);
     await audit(tx, actor, 'device.revoke', deviceId, { userId: row.user_id, username: row.username, queuedCount: row.queued_count });
     return toAdminDevice({ ...row, revoked_at: now });
   });

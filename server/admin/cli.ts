@@ -2,7 +2,9 @@
 // password reset when nobody else can. Uses the same functions as the admin API, so the
 // same rules, temporary passwords and audit rows apply (actor "admin-cli").
 import { parseArgs } from 'node:util';
-import type { Role } from '../../src/domain/sync.ts';
+import { ROLES, type Role } from '../../src/domain/sync.ts';
+import { writeAudit } from '../audit.ts';
+import { auditExportText, auditRows, parseAuditRange } from '../audit/export.ts';
 import { findUserByUsername } from '../auth/users.ts';
 import type { Db } from '../db/db.ts';
 import { HttpError } from '../http/errors.ts';
@@ -11,11 +13,14 @@ import { createAccount, resetAccountPassword, type AdminActor } from './accounts
 export const USAGE = `Användning:
   node --import tsx server/admin-cli.ts create-user --username <namn> --name "<visningsnamn>" --roles <roll,roll> --area <polisområde>
   node --import tsx server/admin-cli.ts reset-password --username <namn>
-Roller: officer, shift_lead, coordinator, admin. DATABASE_URL eller DATA_DIR som för servern.`;
+  node --import tsx server/admin-cli.ts export-audit --from <ÅÅÅÅ-MM-DD|tid> --to <ÅÅÅÅ-MM-DD|tid> [--format csv|ndjson] [--area <polisområde>] > fil
+Roller: ${ROLES.join(', ')}. DATABASE_URL eller DATA_DIR som för servern.`;
 
 export interface CliOutput {
   out(line: string): void;
   err(line: string): void;
+  /** Raw text with no line end added (the export's CSV has its own CRLFs); default: out(). */
+  write?(text: string): void;
 }
 
 function describe(err: unknown): string {
@@ -30,7 +35,18 @@ export async function runAdminCli(db: Db, argv: string[], io: CliOutput, nowMs =
   const [command, ...rest] = argv;
   let values: Record<string, string | undefined>;
   try {
-    ({ values } = parseArgs({ args: rest, options: { username: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, area: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        username: { type: 'string' },
+        name: { type: 'string' },
+        roles: { type: 'string' },
+        area: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+      },
+    }));
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -54,10 +70,36 @@ export async function runAdminCli(db: Db, argv: string[], io: CliOutput, nowMs =
       io.out(`Nytt tillfälligt lösenord för ${user.username}: ${temporaryPassword}`);
       return 0;
     }
+    if (command === 'export-audit') return await exportAudit(db, actor, values, io);
   } catch (err) {
     io.err(describe(err));
     return 1;
   }
   io.err(USAGE);
   return 2;
+}
+
+/**
+ * The audit log of a range to stdout, for a deployment where the data protection officer
+ * gets it from the operator rather than through GET /api/v1/audit. All areas unless
+ * --area is given. The export is itself audited (actor "admin-cli").
+ */
+async function exportAudit(db: Db, actor: AdminActor, values: Record<string, string | undefined>, io: CliOutput): Promise<number> {
+  const parsed = parseAuditRange({ from: values.from, to: values.to, format: values.format ?? 'ndjson' });
+  if (!parsed.ok) {
+    io.err([...parsed.issues.map((i) => `  ${i.field}: ${i.message}`), USAGE].join('\n'));
+    return 2;
+  }
+  const { range } = parsed;
+  const area = values.area ?? null;
+  await writeAudit(db, actor.nowMs, {
+    actorId: null,
+    actorUsername: actor.username,
+    action: 'audit.export',
+    target: area,
+    details: { from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString(), format: range.format, policeAreaId: area },
+  });
+  const write = io.write ?? ((text: string) => io.out(text));
+  for await (const chunk of auditExportText(auditRows(db, range, area), range.format)) write(chunk);
+  return 0;
 }

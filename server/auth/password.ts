@@ -1,7 +1,8 @@
 // Password hashing with scrypt from node:crypto (no native add-on to build). The
 // parameters travel with each hash, so the cost can be raised later and old hashes
 // still verify: "scrypt$N$r$p$salt$hash" (base64url).
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
+import { equalSecrets } from './secret-compare.ts';
 
 /** N = 2^15 takes about 100 ms on the 2-core reference machine: slow for guessing, fine for a login. */
 export const DEFAULT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -26,7 +27,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  return equalSecrets(key, expected);
 }
 
 let dummy: Promise<string> | null = null;

@@ -1,7 +1,7 @@
 // buildApp: the whole HTTP server as a Fastify instance, with its dependencies passed
 // in, so tests drive it with app.inject() or a real listen() alike.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { DEFAULT_COST, type ScryptCost } from '../auth/password.ts';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../auth/sessions.ts';
@@ -9,16 +9,22 @@ import { CatalogueStore } from '../catalogue/store.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { AppContext } from './context.ts';
-import { errorBody, fail, installErrorHandler } from './errors.ts';
+import { errorBody, fail, installErrorHandler, toHttpError } from './errors.ts';
+import { installInputGuard } from './input-guard.ts';
+import { installOriginCheck } from './origin.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { catalogueEditingRoutes } from './routes/catalogue-editing.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { completionRoutes } from './routes/completions.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { recoveryKeyRoutes } from './routes/recovery-keys.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tallyRoutes } from './routes/tallies.ts';
+import { headersFor, installSecurityHeaders } from './security-headers.ts';
 import { hasBuild, isNavigation, registerStatic, sendIndex } from './static.ts';
+import { DEFAULT_PUSH_LIMITS, Throttle, type ThrottleLimits } from './throttle.ts';
 
 export interface AppOptions {
   db: Db;
@@ -37,6 +43,12 @@ export interface AppOptions {
   passwordCost?: ScryptCost;
   /** Set behind a load balancer so request.ip is the client's, not the balancer's. */
   trustProxy?: boolean;
+  /** Per-user throttle of pushes and audit read reports; false turns it off (benchmarks). */
+  pushLimits?: Partial<ThrottleLimits> | false;
+  /** The address users open (e.g. https://faltlogg.example.se), when a proxy rewrites Host; see origin.ts. */
+  publicOrigin?: string | null;
+  /** Called for every route as it is registered (tests enumerate them to check headers on each). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
@@ -57,36 +69,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The app has no other JSON parser; reject prototype-poisoning keys outright.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // A malformed URL (e.g. %FF in a path parameter) gets the usual JSON error, not Fastify's
+    // own shape. It is answered before routing, so no onSend hook runs: headers set here.
+    frameworkErrors: (err, request, reply) => {
+      const http = toHttpError(err);
+      void (reply as FastifyReply).code(http.status).headers(headersFor(request)).send(errorBody(http.code, http.message));
+    },
   });
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
+  const clock = options.clock ?? systemClock;
   const ctx: AppContext = {
     db: options.db,
-    clock: options.clock ?? systemClock,
+    clock,
     catalogue: new CatalogueStore(options.db),
     sessionPolicy: { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy },
     loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits },
     passwordCost: options.passwordCost ?? DEFAULT_COST,
+    writeThrottle: options.pushLimits === false ? null : new Throttle({ ...DEFAULT_PUSH_LIMITS, ...options.pushLimits }, clock),
   };
 
   installErrorHandler(app);
   // JSON only: any other body type is 415 rather than a string that fails validation later.
   app.removeContentTypeParser('text/plain');
-  app.addHook('onSend', async (request, reply, payload) => {
-    void reply.header('x-request-id', request.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    // API answers are per user and change with every sync: never keep them in any cache.
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  installSecurityHeaders(app);
+  installOriginCheck(app, options.publicOrigin ?? null);
+  installInputGuard(app);
 
   app.get('/api/v1/health', async () => ({ ok: true }));
   sessionRoutes(app, ctx);
   catalogueRoutes(app, ctx);
   syncRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  recoveryKeyRoutes(app, ctx);
   tallyRoutes(app, ctx);
   completionRoutes(app, ctx);
   catalogueEditingRoutes(app, ctx);
   adminRoutes(app, ctx);
+  auditRoutes(app, ctx);
 
   const serveApp = hasBuild(options.staticDir);
   if (serveApp) await registerStatic(app, options.staticDir as string);

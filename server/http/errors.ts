@@ -31,6 +31,9 @@ export const fail = {
     new HttpError(429, 'rate_limited', `För många misslyckade inloggningar. Försök igen om ${Math.ceil(seconds / 60)} min.`, { retryAfterSeconds: seconds }, {
       'retry-after': String(seconds),
     }),
+  /** A write endpoint's per-user throttle (server/http/throttle.ts); the app retries after its backoff. */
+  throttled: (seconds: number) =>
+    new HttpError(429, 'rate_limited', `För många förfrågningar på kort tid. Försök igen om ${seconds} s.`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) }),
 };
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ApiError {

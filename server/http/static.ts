@@ -8,7 +8,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const NO_CACHE = /(^|\/)(index\.html|sw\.js|manifest\.webmanifest|registerSW\.js)$/;
 
-export function cacheControlFor(path: string): string {
+export function cacheControlFor(servedPath: string): string {
+  // A precompressed copy (sw.js.br) is cached as the file it stands for: a stale sw.js pins users.
+  const path = servedPath.replace(/\.(br|gz)$/, '');
   if (NO_CACHE.test(path)) return 'no-cache';
   if (/(^|\/)assets\//.test(path)) return 'public, max-age=31536000, immutable';
   return 'public, max-age=3600';
@@ -22,6 +24,8 @@ export function hasBuild(dir: string | null | undefined): dir is string {
 export async function registerStatic(app: FastifyInstance, dir: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: dir,
+    // The build writes .br and .gz beside each text file (scripts/precompress.ts).
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, path) => {
       void reply.header('cache-control', cacheControlFor(path));

@@ -3,15 +3,26 @@
 import type { DeviceHeartbeat, DeviceStatus } from '../../src/domain/sync.ts';
 import type { Queryable } from '../db/db.ts';
 
-export async function upsertDevice(q: Queryable, userId: string, deviceId: string, hb: DeviceHeartbeat, ip: string, nowMs: number): Promise<void> {
-  await q.query(
-    `INSERT INTO devices (device_id, user_id, last_seen_at, queued_count, oldest_queued_at, app_version, ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (device_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen_at = EXCLUDED.last_seen_at,
-       queued_count = EXCLUDED.queued_count, oldest_queued_at = EXCLUDED.oldest_queued_at,
-       app_version = EXCLUDED.app_version, ip = EXCLUDED.ip`,
+/** Who used the device before this heartbeat: `known` false for a device the server had never seen. */
+export interface DeviceBefore {
+  known: boolean;
+  userId: string | null;
+}
+
+export async function upsertDevice(q: Queryable, userId: string, deviceId: string, hb: DeviceHeartbeat, ip: string, nowMs: number): Promise<DeviceBefore> {
+  // The CTE reads the row as it was before this statement's upsert.
+  const [row] = await q.query<{ before_user: string | null; known: boolean }>(
+    `WITH before AS (SELECT user_id FROM devices WHERE device_id = $1),
+     up AS (
+       INSERT INTO devices (device_id, user_id, last_seen_at, queued_count, oldest_queued_at, app_version, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (device_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen_at = EXCLUDED.last_seen_at,
+         queued_count = EXCLUDED.queued_count, oldest_queued_at = EXCLUDED.oldest_queued_at,
+         app_version = EXCLUDED.app_version, ip = EXCLUDED.ip)
+     SELECT (SELECT user_id FROM before) AS before_user, EXISTS (SELECT 1 FROM before) AS known`,
     [deviceId, userId, new Date(nowMs), hb.queuedCount, hb.oldestQueuedAt ? new Date(hb.oldestQueuedAt) : null, hb.appVersion, ip],
   );
+  return { known: row?.known ?? false, userId: row?.before_user ?? null };
 }
 
 export async function isDeviceRevoked(q: Queryable, deviceId: string): Promise<boolean> {

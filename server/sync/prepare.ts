@@ -42,7 +42,8 @@ export function prepareChange(raw: unknown, user: User, catalogue: Catalogue, no
   if (!shape.success) {
     const r = (raw ?? {}) as { id?: unknown; rev?: unknown };
     const issues = fieldOr(toIssues(shape.issues), 'change');
-    return { readable: false, id: typeof r.id === 'string' ? r.id : '', rev: typeof r.rev === 'number' ? r.rev : 0, issues };
+    // Echoed in the result: only what the PushResult type can hold (a rev of 1e400 is Infinity, which JSON writes as null).
+    return { readable: false, id: typeof r.id === 'string' && r.id.length <= 64 ? r.id : '', rev: Number.isSafeInteger(r.rev) ? (r.rev as number) : 0, issues };
   }
   const change = shape.output;
   const base = { readable: true as const, id: change.id, rev: change.rev, op: change.op, hash: requestHash(raw), clientTime: change.clientTime };

@@ -2,6 +2,7 @@
 // schema in src/domain/validation.ts). Strict: an unknown field is an error, so a
 // client bug is seen at once instead of data being silently dropped.
 import * as v from 'valibot';
+import { wellFormedText } from '../../src/domain/validation.ts';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
@@ -15,10 +16,12 @@ export const deviceIdSchema = v.pipe(
   v.string('Enhetens id saknas.'),
   v.minLength(1, 'Enhetens id saknas.'),
   v.maxLength(64, 'Enhetens id är för långt.'),
+  // The push envelope is exempt from the input guard's text check (its changes are judged one by one), so its own strings are checked here.
+  wellFormedText(),
 );
 
 export const heartbeatSchema = v.strictObject({
-  appVersion: v.pipe(v.string('Ange appversion.'), v.maxLength(64, 'Appversionen är för lång.')),
+  appVersion: v.pipe(v.string('Ange appversion.'), v.maxLength(64, 'Appversionen är för lång.'), wellFormedText()),
   queuedCount: v.pipe(v.number('Ange ett antal.'), v.integer('Ange ett heltal.'), v.minValue(0, 'Kan inte vara negativt.'), v.maxValue(10_000_000, 'För stort.')),
   oldestQueuedAt: v.nullable(isoTime),
 });

@@ -1,7 +1,8 @@
 // The only way into the device database.
 import { FieldLogDb } from './schema.ts';
 
-export { FieldLogDb, type EntryHead, type OutboxItem, type OutboxState, type Draft, type DayTally } from './schema.ts';
+export { FieldLogDb, type EntryHead, type StoredHead, type OutboxItem, type OutboxState, type Draft, type DayTally } from './schema.ts';
+export { openRecord, openRecords, sealRevision, type StoredRevision } from './sealed.ts';
 export * from './entries.ts';
 export * from './day-tallies.ts';
 export * from './completions.ts';

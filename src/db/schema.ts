@@ -5,15 +5,23 @@ import type { EntryRevision } from '../domain/entry.ts';
 import type { CitizenPromise, Kommun, PoliceArea } from '../domain/catalogue/types.ts';
 import type { ValidationIssue } from '../domain/validation.ts';
 import type { DayCount } from '../domain/tallies/days.ts';
+import type { Sealed } from '../crypto/seal.ts';
+import type { StoredRevision } from './sealed.ts';
 import { applyMigrations } from './migrations.ts';
 
-/** The latest revision of an entry, with the sparse key the progress index counts on. */
-export interface EntryHead extends EntryRevision {
+/** What a head adds to its revision: the sparse key the progress index counts on, and its day. */
+interface HeadFields {
   /** "activityId|kind" while the entry counts; absent when voided, so the index skips it. */
   tallyKey?: string;
   /** The Stockholm calendar day of content.startedAt (schema v2). */
   localDay: string;
 }
+
+/** The latest revision of an entry, opened (what the db functions return). */
+export interface EntryHead extends EntryRevision, HeadFields {}
+
+/** The latest revision of an entry as stored: sealed like its revision (sealed.ts). */
+export type StoredHead = StoredRevision & HeadFields;
 
 export type OutboxState = 'queued' | 'sending' | 'rejected';
 
@@ -29,13 +37,14 @@ export interface OutboxItem {
   attempts: number;
   /** The server's reasons when it rejected the change (Swedish). */
   errors?: ValidationIssue[];
-  /** Our revision as it was when the server answered 'conflict'. */
-  conflicted?: EntryRevision;
+  /** Our revision as it was when the server answered 'conflict' (sealed, as stored). */
+  conflicted?: StoredRevision;
 }
 
 export interface Draft {
   key: string;
-  value: unknown;
+  /** The form's state, sealed (drafts.ts). */
+  sealed: Sealed;
   savedAt: string;
 }
 
@@ -62,8 +71,8 @@ export interface CatalogueMeta {
 }
 
 export class FieldLogDb extends Dexie {
-  revisions!: Table<EntryRevision, [string, number]>;
-  entries!: EntityTable<EntryHead, 'id'>;
+  revisions!: Table<StoredRevision, [string, number]>;
+  entries!: EntityTable<StoredHead, 'id'>;
   outbox!: EntityTable<OutboxItem, 'seq'>;
   promises!: EntityTable<CitizenPromise, 'id'>;
   drafts!: EntityTable<Draft, 'key'>;

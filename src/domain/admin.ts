@@ -5,6 +5,7 @@ import type { CitizenPromise } from './catalogue/types.ts';
 import type { PromiseDraftInput } from './catalogue/edit.ts';
 import { ROLES, type DeviceStatus, type Role } from './sync.ts';
 import { validate, type Validated } from './validation.ts';
+import { PASSWORD_MIN } from './limits.ts';
 
 // ---- catalogue editing (coordinator; own police area) -------------------------------------
 // GET    /api/v1/catalogue/promises?kommun=        → PromiseListResponse (drafts and published)
@@ -87,7 +88,7 @@ export interface ChangePasswordRequest {
 }
 
 /** Minimum length of a password a user chooses. */
-export const PASSWORD_MIN = 12;
+export { PASSWORD_MIN };
 
 /** Account fields: the admin screens and the server check the same limits. */
 export const USER_LIMITS = { usernameMin: 3, usernameMax: 40, displayNameMax: 80 } as const;

@@ -144,8 +144,3 @@ export function parseBucketKey(key: string): Bucket | null {
   return makeBucket(by, year, index);
 }
 
-/** Swedish label: "2025", "kvartal 3 2025", "tertial 2 2026". */
-export function bucketLabel(b: Bucket): string {
-  if (b.by === 'year') return String(b.year);
-  return `${b.by === 'quarter' ? 'kvartal' : 'tertial'} ${b.index} ${b.year}`;
-}

@@ -6,12 +6,27 @@ import type { KommunTallies } from './tallies/tally.ts';
 import type { ActivityCompletion } from './tallies/completions.ts';
 
 export const API_PREFIX = '/api/v1';
-/** Largest batch a client sends and the server accepts. */
-export const MAX_PUSH_BATCH = 200;
+/**
+ * Largest batch a client sends and the server accepts. Sized for a long-offline phone's
+ * backlog: 10 000 entries are 20 pushes (docs/decisions.md, "Push batches").
+ */
+export const MAX_PUSH_BATCH = 500;
+/**
+ * Largest push body in bytes: the server's request body limit (DEFAULT_BODY_LIMIT in
+ * server/http/app.ts, checked against this in tests/server/push.test.ts). The client
+ * splits a batch by bytes to stay under it (src/sync/pack.ts).
+ */
+export const PUSH_BODY_LIMIT = 512 * 1024;
 export const MAX_PULL_LIMIT = 1000;
 
-export const ROLES = ['officer', 'shift_lead', 'coordinator', 'admin'] as const;
+export const ROLES = ['officer', 'shift_lead', 'coordinator', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * The roles that use the app itself. 'auditor' (the data protection officer) may only
+ * read the audit log (GET /api/v1/audit) and manage their own session; every other
+ * endpoint refuses it, so a DPO account can never see entries or change anything.
+ */
+export const APP_ROLES = ['officer', 'shift_lead', 'coordinator', 'admin'] as const satisfies readonly Role[];
 
 export interface User {
   id: string;
@@ -131,6 +146,8 @@ export type ErrorCode =
   | 'conflict'
   | 'password_change_required'
   | 'device_revoked'
+  /** A state-changing request whose Origin header names another site (CSRF defence). */
+  | 'cross_origin'
   | 'internal';
 
 export interface ApiError {

@@ -15,15 +15,9 @@ export interface ValidationIssue {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-export const LIMITS = {
-  placeMax: 80,
-  noteMax: 500,
-  idMax: 64,
-  countMax: 10_000,
-  durationMax: 24 * 60,
-  voidReasonMin: 3,
-  voidReasonMax: 300,
-} as const;
+import { LIMITS } from './limits.ts';
+
+export { LIMITS };
 
 const count = (max: number = LIMITS.countMax) =>
   v.pipe(
@@ -33,12 +27,41 @@ const count = (max: number = LIMITS.countMax) =>
     v.maxValue(max, `Högst ${max}.`),
   );
 
-const freeText = (max: number, tooLong: string) =>
-  v.pipe(
-    v.string('Ange text.'),
-    v.maxLength(max, tooLong),
-    v.check((s) => findPersonalData(s) === null, (issue) => PERSONAL_DATA_MESSAGE[findPersonalData(String(issue.input)) ?? 'personnummer']),
+/**
+ * The personal-data guard as a valibot action, for any free text that could carry a
+ * member of the public's data. Its message is one of PERSONAL_DATA_MESSAGE, which
+ * toIssues turns into code 'personal_data'.
+ */
+export const noPersonalData = () =>
+  v.check<string, (issue: v.CheckIssue<string>) => string>(
+    (s) => findPersonalData(s) === null,
+    (issue) => PERSONAL_DATA_MESSAGE[findPersonalData(String(issue.input)) ?? 'personnummer'],
   );
+
+/** The same guard for text that a schema outside the domain already accepted: one issue per field that fails. */
+export function personalDataIssues(fields: Record<string, string | null | undefined>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [field, text] of Object.entries(fields)) {
+    const finding = text ? findPersonalData(text) : null;
+    if (finding) issues.push({ field, code: 'personal_data', message: PERSONAL_DATA_MESSAGE[finding] });
+  }
+  return issues;
+}
+
+// NUL and half a surrogate pair are not text: PostgreSQL refuses them (the server would
+// fail), and they only come from a broken client or a hostile one.
+const BAD_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const BAD_CHARACTERS_MESSAGE = 'Texten innehåller otillåtna tecken.';
+
+/** True when the string holds NUL or an unpaired surrogate (the server refuses such input everywhere). */
+export function hasBadCharacters(s: string): boolean {
+  return BAD_CHARACTERS.test(s);
+}
+
+/** hasBadCharacters as a valibot action, for strings a schema keeps. */
+export const wellFormedText = () => v.check<string, string>((s) => !hasBadCharacters(s), BAD_CHARACTERS_MESSAGE);
+
+const freeText = (max: number, tooLong: string) => v.pipe(v.string('Ange text.'), v.maxLength(max, tooLong), wellFormedText(), noPersonalData());
 
 // Cross-field rule ("of them" ≤ "in all"), reported on the part's field.
 // Typed loosely: valibot's forward() cannot infer paths through a generic record.
@@ -103,7 +126,7 @@ const DETAILS = {
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
-const id = (what: string) => v.pipe(v.string(`${what} saknas.`), v.minLength(1, `${what} saknas.`), v.maxLength(LIMITS.idMax, `${what} är för långt.`));
+const id = (what: string) => v.pipe(v.string(`${what} saknas.`), v.minLength(1, `${what} saknas.`), v.maxLength(LIMITS.idMax, `${what} är för långt.`), wellFormedText());
 
 const common = {
   kommunId: id('Kommun'),
@@ -152,6 +175,7 @@ export function toIssues(issues: readonly v.BaseIssue<unknown>[]): ValidationIss
   return issues.map((i) => {
     const field = (i.path ?? []).map((p) => String(p.key)).join('.');
     if (PERSONAL_DATA_MESSAGES.has(i.message)) return { field, code: 'personal_data', message: i.message };
+    if (i.message === BAD_CHARACTERS_MESSAGE) return { field, code: 'bad_characters', message: i.message };
     // valibot reports an unknown key of a strict object as "expected never".
     if (i.expected === 'never') return { field, code: 'unknown_field', message: `Okänt fält "${field}".` };
     if (i.message.startsWith('Invalid')) return { field, code: i.type, message: 'Ogiltigt format.' };

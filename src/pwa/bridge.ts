@@ -1,6 +1,6 @@
 // All service-worker lifecycle code of the page: register, learn of a waiting update,
 // apply it when the officer agrees, and relay Background Sync wake-ups.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { SYNC_REQUESTED, SYNC_TAG } from '../domain/sw-messages.ts';
 
 let wb: Workbox | null = null;
@@ -10,6 +10,8 @@ let updateWaiting = false;
 
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  // Loaded after the first render: registration never blocks the log screen.
+  const { Workbox } = await import('workbox-window');
   wb = new Workbox('/sw.js');
   wb.addEventListener('waiting', () => {
     updateWaiting = true;

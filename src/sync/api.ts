@@ -14,7 +14,11 @@ export class ApiFailure extends Error {
 }
 
 export class NetworkFailure extends Error {
-  constructor(message = 'Ingen kontakt med servern.') {
+  constructor(
+    message = 'Ingen kontakt med servern.',
+    /** No answer within the timeout (the server may still have done the work). */
+    readonly timedOut = false,
+  ) {
     super(message);
   }
 }
@@ -59,7 +63,7 @@ export function createApi(options: ApiOptions = {}) {
         cache: 'no-store',
       });
     } catch {
-      throw new NetworkFailure(controller.signal.aborted ? 'Servern svarade inte i tid.' : 'Ingen kontakt med servern.');
+      throw controller.signal.aborted ? new NetworkFailure('Servern svarade inte i tid.', true) : new NetworkFailure();
     } finally {
       clearTimeout(timer);
     }

@@ -105,6 +105,9 @@ export class SyncController {
     } catch (e) {
       const failures = this.status.failures + 1;
       if (e instanceof ApiFailure && e.status === 401) this.set({ state: 'needs_login', lastError: e.message, failures: 0 });
+      // The server's push throttle held the run back longer than the engine waits: not a
+      // fault, nothing to show. The queue stays; the next run comes with the backoff.
+      else if (e instanceof ApiFailure && e.status === 429) this.set({ state: 'idle', lastError: null, failures });
       else if (e instanceof NetworkFailure) this.set({ state: 'offline', lastError: e.message, failures });
       else this.set({ state: 'error', lastError: e instanceof Error ? e.message : String(e), failures });
     }

@@ -2,16 +2,17 @@
 // catalogue and the coordinators' completions. Everything the device needs survives any failure in between: the outbox
 // shrinks only on the server's answer and the pull cursor moves with the data.
 import type { Catalogue } from '../domain/catalogue/types.ts';
-import type { CompletionsResponse, PullResponse, PushRequest, PushResponse, DeviceHeartbeat } from '../domain/sync.ts';
-import { MAX_PULL_LIMIT } from '../domain/sync.ts';
+import type { CompletionsResponse, PullResponse, PushChange, PushRequest, PushResponse, PushResult, DeviceHeartbeat } from '../domain/sync.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from '../domain/sync.ts';
 import {
   type FieldLogDb,
+  type OutboxItem,
   nextBatch,
   markSending,
   requeueSending,
   applyPushResults,
   countQueued,
-  oldestQueuedAt,
+  outboxSummary,
   storePulledRevisions,
   getMeta,
   setMeta,
@@ -20,9 +21,15 @@ import {
   saveCompletions,
   loadCompletions,
 } from '../db/index.ts';
-import { ApiFailure, type Api } from './api.ts';
+import { ApiFailure, NetworkFailure, type Api } from './api.ts';
+import { fitsInBody } from './pack.ts';
 
-export const PUSH_BATCH = 100;
+/** Changes read per push: the server's maximum; fewer when their bytes would not fit (pack.ts). */
+export const PUSH_BATCH = MAX_PUSH_BATCH;
+/** The longest one wait on the server's push throttle (its Retry-After) may be. */
+export const MAX_THROTTLE_WAIT_MS = 60_000;
+/** Throttled answers in a row for one push before the run gives up (quietly: controller.ts). */
+export const MAX_THROTTLE_WAITS = 10;
 const CURSOR_KEY = 'pullCursor';
 export const LAST_SYNC_KEY = 'lastSyncAt';
 
@@ -35,6 +42,10 @@ export interface SyncDeps {
   deviceId: string;
   appVersion: string;
   now: () => number;
+  /** Waits out the server's throttle (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Changes read per push; PUSH_BATCH unless a test wants many batches from few entries. */
+  pushBatch?: number;
 }
 
 export interface SyncReport {
@@ -52,47 +63,166 @@ export interface SyncReport {
 }
 
 async function heartbeat(db: FieldLogDb, appVersion: string): Promise<DeviceHeartbeat> {
-  return { appVersion, queuedCount: await countQueued(db), oldestQueuedAt: await oldestQueuedAt(db) };
+  return { appVersion, ...(await outboxSummary(db)) };
 }
 
-async function push(deps: SyncDeps, report: SyncReport): Promise<void> {
-  const { db, api } = deps;
-  // Items left 'sending' by a run that died are unanswered: send them again (the server dedups).
-  await requeueSending(db);
-  for (;;) {
-    const batch = await nextBatch(db, PUSH_BATCH, deps.officerId);
-    if (batch.length === 0) return;
-    await markSending(db, batch.map((c) => c.item.seq!));
-    const body: PushRequest = {
-      deviceId: deps.deviceId,
-      heartbeat: await heartbeat(db, deps.appVersion),
-      changes: batch.map(({ revision: r }) => ({ id: r.id, rev: r.rev, op: r.op, entry: r.content, voidReason: r.voidReason, clientTime: r.clientTime })),
-    };
+/** One push's worth of the outbox, read, opened and marked 'sending'. */
+interface Batch {
+  items: OutboxItem[];
+  changes: PushChange[];
+  heartbeat: DeviceHeartbeat;
+}
+
+/**
+ * Read, open and pack the next batch after `afterSeq`, and mark it 'sending'. The seqs
+ * it marks are added to `inFlight` before it resolves, so a failure anywhere later can
+ * put exactly those back.
+ */
+async function takeBatch(deps: SyncDeps, afterSeq: number, inFlight: Set<number>): Promise<Batch | null> {
+  const { db } = deps;
+  const [queued, summary] = await Promise.all([nextBatch(db, deps.pushBatch ?? PUSH_BATCH, deps.officerId, { afterSeq }), outboxSummary(db)]);
+  if (queued.length === 0) return null;
+  const all = queued.map(({ revision: r }): PushChange => ({ id: r.id, rev: r.rev, op: r.op, entry: r.content, voidReason: r.voidReason, clientTime: r.clientTime }));
+  // Those that do not fit wait for the next batch, which starts after the last one taken.
+  const n = fitsInBody(all);
+  const items = queued.slice(0, n).map((c) => c.item);
+  const seqs = items.map((i) => i.seq!);
+  for (const seq of seqs) inFlight.add(seq);
+  await markSending(db, seqs);
+  return { items, changes: all.slice(0, n), heartbeat: { appVersion: deps.appVersion, ...summary } };
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** How long the server asked us to wait (429 Retry-After, in the error's details), capped. */
+function throttleWaitMs(e: ApiFailure): number {
+  const seconds = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  const ms = typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
+  return Math.min(ms, MAX_THROTTLE_WAIT_MS);
+}
+
+/**
+ * POST one push. The server's throttle (429, server/http/throttle.ts) is not a failure:
+ * wait as long as it says and send the same body again. Only after MAX_THROTTLE_WAITS in
+ * a row does the 429 end the run.
+ */
+async function postPush(deps: SyncDeps, body: PushRequest): Promise<PushResponse> {
+  for (let waits = 0; ; waits++) {
     try {
-      const res = await api<PushResponse>('POST', '/sync/push', { body, token: deps.token });
-      await applyPushResults(db, res.data!.results);
-      // Revoked, but the session may still push: go on until the queue is empty.
-      if (res.data!.deviceRevoked) report.deviceRevoked = true;
-      for (const r of res.data!.results) {
-        if (r.status === 'applied' || r.status === 'duplicate') report.pushed++;
-        else report.rejected++;
-      }
+      return (await deps.api<PushResponse>('POST', '/sync/push', { body, token: deps.token })).data!;
     } catch (e) {
-      await requeueSending(db);
-      throw e;
+      if (!(e instanceof ApiFailure && e.status === 429) || waits >= MAX_THROTTLE_WAITS) throw e;
+      await (deps.sleep ?? realSleep)(throttleWaitMs(e));
     }
   }
 }
 
+/** The smallest part a timed-out push is split into; below it a timeout ends the run as before. */
+export const MIN_TIMEOUT_PART = 50;
+
+/** A smaller part size after a 413 or a timeout, or null when splitting cannot help. */
+function smallerPart(e: unknown, size: number): number | null {
+  // A slow uplink: 500 changes are about 240 KB, which a poor connection may not carry
+  // within the request timeout. The server may have applied it; sent again, it dedups.
+  if (e instanceof NetworkFailure && e.timedOut) return size >= 2 * MIN_TIMEOUT_PART ? Math.floor(size / 2) : null;
+  if (!(e instanceof ApiFailure && e.status === 413) || size <= 1) return null;
+  const max = (e.details as { maxChanges?: unknown } | undefined)?.maxChanges;
+  return typeof max === 'number' && Number.isInteger(max) && max >= 1 && max < size ? max : Math.floor(size / 2);
+}
+
+/**
+ * Send a batch and collect the answers. One request, unless the server refuses it as too
+ * large (a server with a lower limit than this app's, during a rolling upgrade) or it
+ * times out: then in smaller parts, a size that `limit` keeps for the rest of the run.
+ */
+async function sendBatch(deps: SyncDeps, batch: Batch, limit: { parts: number }): Promise<PushResponse> {
+  const results: PushResult[] = [];
+  let deviceRevoked = false;
+  for (let i = 0; i < batch.changes.length; ) {
+    const changes = batch.changes.slice(i, i + limit.parts);
+    let res: PushResponse;
+    try {
+      res = await postPush(deps, { deviceId: deps.deviceId, heartbeat: batch.heartbeat, changes });
+    } catch (e) {
+      const smaller = smallerPart(e, changes.length);
+      if (smaller === null) throw e;
+      limit.parts = smaller;
+      continue;
+    }
+    results.push(...res.results);
+    deviceRevoked ||= res.deviceRevoked === true;
+    i += changes.length;
+  }
+  return { results, deviceRevoked };
+}
+
+const settle = (p: Promise<unknown>) => p.then(() => {}, () => {});
+
+/**
+ * Push the outbox, one request at a time (so the server sees an entry's revisions in
+ * order), pipelined: while a batch is on the wire the next one is read, opened and
+ * marked, and the receipts of the one before are stored. The next batch starts after
+ * the last seq taken, so no item is sent twice in a run. On any failure the items this
+ * run marked 'sending' and has not stored an answer for go back to the queue.
+ */
+async function push(deps: SyncDeps, report: SyncReport): Promise<void> {
+  const { db } = deps;
+  // Items left 'sending' by a run that died are unanswered: send them again (the server dedups).
+  await requeueSending(db);
+  const inFlight = new Set<number>();
+  const limit = { parts: deps.pushBatch ?? PUSH_BATCH };
+  let next = takeBatch(deps, 0, inFlight);
+  let storing: Promise<void> = Promise.resolve();
+  // Awaited later: a failure meanwhile must not count as unhandled.
+  void settle(next);
+  try {
+    for (;;) {
+      const batch = await next;
+      if (!batch) break;
+      const answer = sendBatch(deps, batch, limit);
+      void settle(answer);
+      next = takeBatch(deps, batch.items.at(-1)!.seq!, inFlight);
+      void settle(next);
+      const res = await answer;
+      await storing;
+      storing = storeAnswers(deps, report, batch.items, res, inFlight);
+      void settle(storing);
+    }
+    await storing;
+  } catch (e) {
+    await Promise.all([settle(next), settle(storing)]);
+    await requeueSending(db, [...inFlight]);
+    throw e;
+  }
+}
+
+async function storeAnswers(deps: SyncDeps, report: SyncReport, items: OutboxItem[], res: PushResponse, inFlight: Set<number>): Promise<void> {
+  await applyPushResults(deps.db, res.results, items);
+  for (const i of items) inFlight.delete(i.seq!);
+  // Revoked, but the session may still push: go on until the queue is empty.
+  if (res.deviceRevoked) report.deviceRevoked = true;
+  for (const r of res.results) {
+    if (r.status === 'applied' || r.status === 'duplicate') report.pushed++;
+    else report.rejected++;
+  }
+}
+
+/**
+ * Pull every page after the stored cursor. The next page is fetched while this one is
+ * stored; each page's cursor is stored in the same transaction as its revisions, so a
+ * failure anywhere only means pulling from there again.
+ */
 async function pull(deps: SyncDeps, report: SyncReport): Promise<void> {
   const { db, api } = deps;
+  const fetchPage = async (cursor: number) => (await api<PullResponse>('GET', `/sync/pull?cursor=${cursor}&limit=${MAX_PULL_LIMIT}`, { token: deps.token })).data!;
+  let page = await fetchPage((await getMeta<number>(db, CURSOR_KEY)) ?? 0);
   for (;;) {
-    const cursor = (await getMeta<number>(db, CURSOR_KEY)) ?? 0;
-    const res = await api<PullResponse>('GET', `/sync/pull?cursor=${cursor}&limit=${MAX_PULL_LIMIT}`, { token: deps.token });
-    const page = res.data!;
+    const next = page.hasMore ? fetchPage(page.nextCursor) : null;
+    if (next) void settle(next);
     await storePulledRevisions(db, page.revisions, { key: CURSOR_KEY, value: page.nextCursor });
     report.pulled += page.revisions.length;
-    if (!page.hasMore) return;
+    if (!next) return;
+    page = await next;
   }
 }
 

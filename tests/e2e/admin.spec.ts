@@ -11,7 +11,7 @@ const server = new TestServer();
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.dispose());
 
-const card = (page: Page, name: string) => page.locator('article.user-card', { has: page.getByRole('heading', { name, level: 3 }) });
+const card = (page: Page, name: string) => page.locator('article.user-card', { has: page.getByRole('heading', { name, level: 2 }) });
 
 test('a new user gets a temporary password and must change it at first sign-in', async () => {
   const desk = await openBrowser(newProfileDir());

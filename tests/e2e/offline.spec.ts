@@ -2,7 +2,7 @@
 // closed, and deliver everything to the server exactly once when it is reachable again.
 import { expect, test } from '@playwright/test';
 import { TestServer } from './support/server.ts';
-import { chooseKommun, logActivity, newProfileDir, openBrowser, queuedCount, shot, signIn, waitForOfflineReady } from './support/app.ts';
+import { chooseKommun, logActivity, newProfileDir, openBrowser, queuedCount, shot, signIn, unlock, waitForOfflineReady } from './support/app.ts';
 import { distinctEntries, login, pullAll } from './support/api.ts';
 
 const server = new TestServer();
@@ -26,6 +26,7 @@ test('offline logging of every kind survives a restart and arrives exactly once'
 
   await ctx.setOffline(true);
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { name: /Nässjö · Medborgarlöfte 2025–2026/ })).toBeVisible();
 
   await logActivity(page, /^LOB/, 'Storgatan', async (p) => {
@@ -51,6 +52,7 @@ test('offline logging of every kind survives a restart and arrives exactly once'
   await ctx.setOffline(true);
   page = await ctx.newPage();
   await page.goto(`${server.url}/#/registreringar`);
+  await unlock(page);
   await expect(page.getByText('Lokalt sparad')).toHaveCount(6);
 
   // Network back but the server down, then up again: nothing lost, nothing doubled.

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { TestServer } from './support/server.ts';
 import { newProfileDir, openBrowser, shot, signIn } from './support/app.ts';
 import { distinctEntries, login, pullAll } from './support/api.ts';
+import { dumpIndexedDb } from './support/storage.ts';
 import { EXAMPLE_PROMISE, EXAMPLE_TRAFFIC, injectFixture } from './support/fixture.ts';
 
 const server = new TestServer();
@@ -29,6 +30,10 @@ test('v1 → v2 upgrade with queued entries in a real browser', async () => {
   await expect(page.getByText('På servern')).toHaveCount(7);
   await shot(page, '20-efter-schemauppgradering');
 
+  // The PIN chosen at that login sealed what the old version had stored in plaintext.
+  const stored = await dumpIndexedDb(page);
+  expect(stored).toContain(ids[0]);
+  expect(stored).not.toContain('Kontrollplats');
   await injectFixture(page);
   expect(await page.evaluate(() => (window as any).fieldlogFixture.headsWithoutLocalDay())).toBe(0);
   const { token } = await login(server.url, 'polis1');

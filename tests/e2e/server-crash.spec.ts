@@ -2,9 +2,13 @@
 // phone read the answer. After a restart every entry is on the server exactly once.
 import { expect, test } from '@playwright/test';
 import { TestServer } from './support/server.ts';
-import { newProfileDir, openBrowser, queuedCount, signIn } from './support/app.ts';
+import { newProfileDir, openBrowser, queuedCount, signIn, E2E_PIN } from './support/app.ts';
 import { distinctEntries, login, pullAll } from './support/api.ts';
 import { EXAMPLE_PROMISE, EXAMPLE_TRAFFIC, injectFixture } from './support/fixture.ts';
+import { MAX_PUSH_BATCH } from '../../src/domain/sync.ts';
+
+// More than one push's worth (the app's batches are MAX_PUSH_BATCH).
+const QUEUED = MAX_PUSH_BATCH + 150;
 
 const server = new TestServer();
 test.beforeAll(async () => server.start());
@@ -18,12 +22,12 @@ test('server killed mid-sync: exactly once after restart', async () => {
   await page.getByRole('button', { name: 'Nässjö' }).click();
   await expect(page.getByText('Allt skickat')).toBeVisible();
 
-  // Queue 250 entries with the API cut off, so they wait.
+  // Queue the entries with the API cut off, so they wait.
   await page.route('**/api/v1/sync/**', (route) => route.abort('internetdisconnected'));
   const { userId } = await login(server.url, 'polis1');
   await injectFixture(page);
-  await page.evaluate(([u, p, a]) => (window as any).fieldlogFixture.queueMany(u, 250, p, a), [userId, EXAMPLE_PROMISE, EXAMPLE_TRAFFIC] as const);
-  await expect.poll(() => queuedCount(page)).toBe(250);
+  await page.evaluate(([u, n, p, a, pin]) => (window as any).fieldlogFixture.queueMany(u, n, p, a, pin), [userId, QUEUED, EXAMPLE_PROMISE, EXAMPLE_TRAFFIC, E2E_PIN] as const);
+  await expect.poll(() => queuedCount(page)).toBe(QUEUED);
   await page.unroute('**/api/v1/sync/**');
 
   // The first push reaches the server and commits; then the server dies before answering.
@@ -41,16 +45,16 @@ test('server killed mid-sync: exactly once after restart', async () => {
   });
   await page.getByRole('button', { name: 'Synka nu' }).click();
   await expect(page.getByText(/Ingen kontakt med servern/)).toBeVisible();
-  expect(await queuedCount(page)).toBe(250);
+  expect(await queuedCount(page)).toBe(QUEUED);
 
   await server.start();
   // The server had committed the first batch: the phone never heard of it.
   const before = await login(server.url, 'polis1');
-  expect(distinctEntries(await pullAll(server.url, before.token)).size).toBe(100);
+  expect(distinctEntries(await pullAll(server.url, before.token)).size).toBe(MAX_PUSH_BATCH);
   await page.unroute('**/api/v1/sync/push');
   await page.getByRole('button', { name: 'Synka nu' }).click();
   await expect(page.getByText('Allt skickat')).toBeVisible({ timeout: 60_000 });
   const { token } = await login(server.url, 'polis1');
-  expect(distinctEntries(await pullAll(server.url, token)).size).toBe(250);
+  expect(distinctEntries(await pullAll(server.url, token)).size).toBe(QUEUED);
   await ctx.close();
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestServer } from './support/server.ts';
-import { logActivity, newProfileDir, openBrowser, queuedCount, shot, signIn, waitForOfflineReady } from './support/app.ts';
+import { logActivity, newProfileDir, openBrowser, queuedCount, shot, signIn, unlock, waitForOfflineReady } from './support/app.ts';
 import { distinctEntries, login, pullAll } from './support/api.ts';
 
 const NEXT_VERSION = '9.9.9-e2e';
@@ -54,6 +54,8 @@ test('an update applied with queued entries and a half-filled form loses nothing
   await expect(page.getByLabel('Plats')).toHaveValue('Halvfyllt utkast');
   await page.getByRole('button', { name: 'Uppdatera' }).click();
   await page.waitForEvent('load');
+  // The new version starts like any start: locked; the draft was sealed and opens after the PIN.
+  await unlock(page);
 
   await expect(page.getByText('Ett osparat utkast har återställts.')).toBeVisible();
   await expect(page.getByLabel('Plats')).toHaveValue('Halvfyllt utkast');

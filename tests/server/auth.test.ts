@@ -139,8 +139,8 @@ describeBackends('auth', (backend) => {
     expect(res.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['deviceId', 'password']);
   });
 
-  it('writes logins, failures and logouts to the audit log', async () => {
+  it("writes logins, failures, a deactivated account's attempt and logouts to the audit log", async () => {
     const rows = await t.db.query<{ action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action');
-    expect(rows.map((r) => r.action)).toEqual(['session.login', 'session.login_failed', 'session.logout']);
+    expect(rows.map((r) => r.action)).toEqual(['session.login', 'session.login_failed', 'session.login_inactive', 'session.logout']);
   });
 });

@@ -1,5 +1,6 @@
 // Every role × every endpoint × own / other police area, with the expected status.
-// The client hides buttons; this is what actually refuses.
+// The client hides buttons; this is what actually refuses. The data protection officer's
+// role (auditor) may read the audit log of its area and manage its own session, nothing else.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminUsersResponse, PromiseListResponse } from '../../src/domain/admin.ts';
@@ -12,7 +13,7 @@ import { HEARTBEAT, testApp, type Api } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { FAST_COST, PASSWORD, entryInArea, setupWorld, upsert, type UserKey } from './support/fixtures.ts';
 
-type Who = 'anonymous' | 'officerA' | 'leadA' | 'coordA' | 'adminA';
+type Who = 'anonymous' | 'officerA' | 'leadA' | 'coordA' | 'adminA' | 'auditorA';
 type Area = 'own' | 'other';
 
 /** What each caller gets from each endpoint; a string is an extra check, described in `check` below. */
@@ -23,6 +24,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 200, other: 200 },
     coordA: { own: 200, other: 200 },
     adminA: { own: 200, other: 200 },
+    auditorA: { own: 200, other: 200 },
   },
   'GET /catalogue': {
     anonymous: { own: 401, other: 401 },
@@ -30,6 +32,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'sees-area', other: 'not-other-area' },
     coordA: { own: 'sees-area', other: 'not-other-area' },
     adminA: { own: 'sees-area', other: 'not-other-area' },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /sync/push': {
     anonymous: { own: 401, other: 401 },
@@ -37,6 +40,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'applied', other: 'rejected-outside-area' },
     coordA: { own: 403, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'GET /sync/pull': {
     anonymous: { own: 401, other: 401 },
@@ -44,6 +48,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'sees-colleagues', other: 'not-other-area' },
     coordA: { own: 'sees-colleagues', other: 'not-other-area' },
     adminA: { own: 'not-colleagues', other: 'not-other-area' },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /devices/heartbeat': {
     anonymous: { own: 401, other: 401 },
@@ -51,6 +56,24 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 204, other: 204 },
     coordA: { own: 204, other: 204 },
     adminA: { own: 204, other: 204 },
+    auditorA: { own: 403, other: 403 },
+  },
+  // The officer's own device key (recovery after a hard lock): every signed-in account, its own only.
+  'PUT /devices/self/recovery-key': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 204, other: 204 },
+    leadA: { own: 204, other: 204 },
+    coordA: { own: 204, other: 204 },
+    adminA: { own: 204, other: 204 },
+    auditorA: { own: 204, other: 204 },
+  },
+  'GET /devices/self/recovery-key': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 'own-recovery-key', other: 'own-recovery-key' },
+    leadA: { own: 'own-recovery-key', other: 'own-recovery-key' },
+    coordA: { own: 'own-recovery-key', other: 'own-recovery-key' },
+    adminA: { own: 'own-recovery-key', other: 'own-recovery-key' },
+    auditorA: { own: 'own-recovery-key', other: 'own-recovery-key' },
   },
   'GET /devices': {
     anonymous: { own: 401, other: 401 },
@@ -58,6 +81,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'sees-area-devices', other: 'not-other-area' },
     coordA: { own: 'sees-area-devices', other: 'not-other-area' },
     adminA: { own: 'sees-area-devices', other: 'not-other-area' },
+    auditorA: { own: 403, other: 403 },
   },
   'GET /tallies': {
     anonymous: { own: 401, other: 401 },
@@ -65,6 +89,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'tallies-of-kommun', other: 403 },
     coordA: { own: 'tallies-of-kommun', other: 403 },
     adminA: { own: 'tallies-of-kommun', other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'GET /completions': {
     anonymous: { own: 401, other: 401 },
@@ -72,6 +97,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'sees-area-completions', other: 'not-other-area' },
     coordA: { own: 'sees-area-completions', other: 'not-other-area' },
     adminA: { own: 'sees-area-completions', other: 'not-other-area' },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /completions': {
     anonymous: { own: 401, other: 401 },
@@ -79,6 +105,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 201, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /completions/:id/withdraw': {
     anonymous: { own: 401, other: 401 },
@@ -86,6 +113,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 200, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   // ---- catalogue editing: coordinators, own area ----
   'GET /catalogue/promises': {
@@ -94,6 +122,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 'sees-area-promises', other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /catalogue/promises': {
     anonymous: { own: 401, other: 401 },
@@ -101,6 +130,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 201, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'PUT /catalogue/promises/:id': {
     anonymous: { own: 401, other: 401 },
@@ -108,6 +138,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 200, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /catalogue/promises/:id/renew': {
     anonymous: { own: 401, other: 401 },
@@ -115,6 +146,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 201, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /catalogue/promises/:id/publish': {
     anonymous: { own: 401, other: 401 },
@@ -122,6 +154,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 200, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'DELETE /catalogue/promises/:id': {
     anonymous: { own: 401, other: 401 },
@@ -129,6 +162,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 204, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'GET /catalogue/promises/:id/history': {
     anonymous: { own: 401, other: 401 },
@@ -136,6 +170,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 200, other: 403 },
     adminA: { own: 403, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   // ---- accounts and devices: admins, own area ----
   'GET /admin/users': {
@@ -144,6 +179,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 403, other: 403 },
     adminA: { own: 'sees-area-users', other: 'not-other-area' },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /admin/users': {
     anonymous: { own: 401, other: 401 },
@@ -151,6 +187,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 403, other: 403 },
     adminA: { own: 201, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'PATCH /admin/users/:id': {
     anonymous: { own: 401, other: 401 },
@@ -158,6 +195,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 403, other: 403 },
     adminA: { own: 200, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /admin/users/:id/reset-password': {
     anonymous: { own: 401, other: 401 },
@@ -165,6 +203,7 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 403, other: 403 },
     adminA: { own: 200, other: 403 },
+    auditorA: { own: 403, other: 403 },
   },
   'POST /admin/devices/:id/revoke': {
     anonymous: { own: 401, other: 401 },
@@ -172,6 +211,24 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 403, other: 403 },
     coordA: { own: 403, other: 403 },
     adminA: { own: 200, other: 403 },
+    auditorA: { own: 403, other: 403 },
+  },
+  // ---- the audit log ----
+  'GET /audit': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 403, other: 403 },
+    leadA: { own: 403, other: 403 },
+    coordA: { own: 403, other: 403 },
+    adminA: { own: 403, other: 403 },
+    auditorA: { own: 'audit-of-area', other: 'audit-not-other-area' },
+  },
+  'POST /audit/reads': {
+    anonymous: { own: 401, other: 401 },
+    officerA: { own: 'reads-recorded', other: 'reads-recorded' },
+    leadA: { own: 'reads-recorded', other: 'reads-recorded' },
+    coordA: { own: 'reads-recorded', other: 'reads-recorded' },
+    adminA: { own: 'reads-recorded', other: 'reads-recorded' },
+    auditorA: { own: 403, other: 403 },
   },
   // Any signed-in user, for their own account; here with a wrong current password.
   'POST /session/password': {
@@ -180,13 +237,18 @@ const MATRIX: Record<string, Record<Who, Record<Area, number | string>>> = {
     leadA: { own: 'wrong-current', other: 'wrong-current' },
     coordA: { own: 'wrong-current', other: 'wrong-current' },
     adminA: { own: 'wrong-current', other: 'wrong-current' },
+    auditorA: { own: 'wrong-current', other: 'wrong-current' },
   },
 };
+
+/** A recovery key (43 base64url characters) that differs per caller. */
+const recoveryKeyOf = (token: string | null) => (token ?? 'anonymous').replace(/[^A-Za-z0-9_-]/g, '').padEnd(43, 'x').slice(0, 43);
 
 describeBackends('authorization matrix', (backend) => {
   let t: TestDb;
   let api: Api;
-  const tokens = {} as Record<UserKey, string>;
+  const tokens = {} as Record<UserKey | 'auditorA', string>;
+  let officerBId: string;
   let colleagueEntry: string;
   let otherAreaEntry: string;
   let spareId: string;
@@ -203,8 +265,12 @@ describeBackends('authorization matrix', (backend) => {
     for (const [id, validFrom, validTo] of [['a2-matris-publish', '2030-01-01', '2030-12-31'], ['a2-matris-delete', '2031-01-01', '2031-12-31']] as const) {
       await insertPromise(t.db, buildPromise(id, draftInput({ kommunId: 'kommun-a2', validFrom, validTo }), null), null, Date.now());
     }
+    // The data protection officer of area A.
+    await createUser(t.db, { username: 'auditorA', displayName: 'Granskare A', password: PASSWORD, roles: ['auditor'], policeAreaId: 'omr-a', passwordCost: FAST_COST });
     ({ api } = await testApp(t.db));
     for (const key of Object.keys(world) as UserKey[]) tokens[key] = await api.token(key);
+    tokens.auditorA = await api.token('auditorA');
+    officerBId = world.officerB.id;
     // A colleague's entry in area A and an entry in area B, each from a known device.
     const a = upsert(entryInArea('a'));
     const b = upsert(entryInArea('b'));
@@ -239,6 +305,12 @@ describeBackends('authorization matrix', (backend) => {
         return api.request('GET', '/api/v1/sync/pull?limit=1000', token);
       case 'POST /devices/heartbeat':
         return api.request('POST', '/api/v1/devices/heartbeat', token, { deviceId: `matrix-${area}`, ...HEARTBEAT });
+      case 'PUT /devices/self/recovery-key':
+        return api.request('PUT', '/api/v1/devices/self/recovery-key', token, { recoveryKey: recoveryKeyOf(token) });
+      case 'GET /devices/self/recovery-key':
+        // Each caller's own key, as stored just before (another caller's never comes back).
+        await api.request('PUT', '/api/v1/devices/self/recovery-key', token, { recoveryKey: recoveryKeyOf(token) });
+        return api.request('GET', '/api/v1/devices/self/recovery-key', token);
       case 'GET /devices':
         return api.request('GET', '/api/v1/devices', token);
       case 'GET /tallies':
@@ -275,6 +347,21 @@ describeBackends('authorization matrix', (backend) => {
         return api.request('POST', `/api/v1/admin/users/${area === 'own' ? spareId : spareOther}/reset-password`, token);
       case 'POST /admin/devices/:id/revoke':
         return api.request('POST', `/api/v1/admin/devices/${area === 'own' ? 'spare-phone' : 'phone-b'}/revoke`, token);
+      case 'GET /audit':
+        return api.request('GET', '/api/v1/audit?from=2000-01-01&to=2100-01-01&format=ndjson', token);
+      case 'POST /audit/reads':
+        return api.request('POST', '/api/v1/audit/reads', token, {
+          events: [
+            {
+              id: randomUUID(),
+              at: '2025-06-15T09:00:00.000Z',
+              entryId: area === 'own' ? colleagueEntry : otherAreaEntry,
+              ownerId: area === 'own' ? 'officerA2' : 'officerB',
+              view: 'entry_detail',
+              justification: 'Uppföljning inför samverkansmöte.',
+            },
+          ],
+        });
       case 'POST /session/password':
         return api.request('POST', '/api/v1/session/password', token, { currentPassword: 'inte-mitt-losenord', newPassword: 'ett-annat-långt-lösenord' });
     }
@@ -298,7 +385,7 @@ describeBackends('authorization matrix', (backend) => {
               return expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'currentPassword', code: 'wrong_password' })]);
             }
             expect(res.statusCode).toBe(200);
-            const body = res.json();
+            const body = res.headers['content-type']?.toString().startsWith('application/json') ? res.json() : null;
             switch (expected) {
               case 'sees-area':
                 return expect(body.kommuner.map((k: { id: string }) => k.id)).toEqual(['kommun-a1', 'kommun-a2']);
@@ -318,6 +405,15 @@ describeBackends('authorization matrix', (backend) => {
                 return expect((body as PromiseListResponse).promises.map((p) => p.kommunId)).toContain('kommun-a1');
               case 'sees-area-users':
                 return expect((body as AdminUsersResponse).users.map((u) => u.username)).toContain('officera2');
+              case 'audit-of-area':
+                return expect(res.body).toContain('"actorUsername":"officera"');
+              case 'audit-not-other-area':
+                expect(res.body).not.toContain('officerb');
+                return expect(res.body).not.toContain(officerBId);
+              case 'reads-recorded':
+                return expect(body.results).toEqual([expect.objectContaining({ status: 'recorded' })]);
+              case 'own-recovery-key':
+                return expect(body).toEqual({ recoveryKey: recoveryKeyOf(who === 'anonymous' ? null : tokens[who]) });
               case 'sees-area-devices':
                 return expect(body.devices.map((d: { deviceId: string }) => d.deviceId)).toContain('phone-a2');
               case 'not-other-area': {

@@ -8,11 +8,15 @@ import { buildApp } from '../../server/http/app.ts';
 import { manualClock } from '../../server/clock.ts';
 import { FieldLogDb, saveEntry, correctEntry, voidEntry, countQueued, nextBatch, listRevisions, getEntry } from '../../src/db/index.ts';
 import { syncOnce } from '../../src/sync/engine.ts';
+import { setDataKey } from '../../src/crypto/keystore.ts';
 import { createApi, ApiFailure, NetworkFailure } from '../../src/sync/api.ts';
 import type { SessionResponse } from '../../src/domain/sync.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { faultyDb, type FaultPlan } from './support/faults.ts';
 import { PASSWORD, T0, setupWorld, trafficEntry, type World } from './support/fixtures.ts';
+
+// The device is unlocked: its db modules seal what they store with the data key in memory.
+setDataKey(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
 
 describeBackends('client sync against the server', (backend) => {
   let t: TestDb;

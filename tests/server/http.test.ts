@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheControlFor } from '../../server/http/static.ts';
+import { precompressDir } from '../../scripts/precompress.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { testApp, type Api } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { PASSWORD, setupWorld, upsert } from './support/fixtures.ts';
@@ -17,6 +19,8 @@ describe('cache policy of static files', () => {
     expect(cacheControlFor('/srv/dist/assets/index-3f9a1c.js')).toBe('public, max-age=31536000, immutable');
   });
 });
+
+const BIG_JS = `export const texts = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `registrering ${i}`))};`;
 
 describeBackends('http', (backend) => {
   let t: TestDb;
@@ -32,6 +36,10 @@ describeBackends('http', (backend) => {
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Medborgarlöfte</title>');
     await writeFile(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     await writeFile(join(dir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+    // What scripts/precompress.ts writes at build time, for a file worth compressing.
+    await writeFile(join(dir, 'assets', 'big-9e8d7c.js'), BIG_JS);
+    await writeFile(join(dir, 'sw.js'), `// worker\n${BIG_JS}`);
+    precompressDir(dir);
     ({ api } = await testApp(t.db, { logger: true, logStream: { write: (line) => void logs.push(line) } }));
     ({ api: staticApi } = await testApp(t.db, { staticDir: dir }));
   });
@@ -93,5 +101,24 @@ describeBackends('http', (backend) => {
     expect(nav.headers['cache-control']).toBe('no-cache');
     const missing = await staticApi.request('GET', '/assets/gone-123.js', null, undefined, { accept: '*/*' });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('sends the build-time brotli or gzip copy to a browser that takes it, and the plain file otherwise', async () => {
+    const br = await staticApi.request('GET', '/assets/big-9e8d7c.js', null, undefined, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(BIG_JS);
+    expect(br.rawPayload.length).toBeLessThan(BIG_JS.length / 3);
+    const gz = await staticApi.request('GET', '/assets/big-9e8d7c.js', null, undefined, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(BIG_JS);
+    // The worker's compressed copy is revalidated like the worker itself.
+    const sw = await staticApi.request('GET', '/sw.js', null, undefined, { 'accept-encoding': 'br' });
+    expect(sw.headers['content-encoding']).toBe('br');
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const plain = await staticApi.request('GET', '/assets/big-9e8d7c.js', null, undefined, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_JS);
   });
 });

@@ -5,6 +5,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp, counts, type Api } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { setupWorld, trafficEntry, upsert, voidChange, T0, type World } from './support/fixtures.ts';
+import { DEFAULT_BODY_LIMIT } from '../../server/http/app.ts';
+import { MAX_PUSH_BATCH, PUSH_BODY_LIMIT, type PushResponse } from '../../src/domain/sync.ts';
+import { LIMITS } from '../../src/domain/limits.ts';
+import { fitsInBody } from '../../src/sync/pack.ts';
 
 describeBackends('push', (backend) => {
   let t: TestDb;
@@ -40,6 +44,25 @@ describeBackends('push', (backend) => {
     const [res] = await api.pushOk(officer, [{ ...change, entry: trafficEntry({ place: 'Annan plats' }) }]);
     expect(res).toMatchObject({ status: 'conflict', errors: [{ field: 'rev', code: 'rev_exists' }] });
     expect(res!.serverSeq).toBeUndefined();
+  });
+
+  it('takes the largest batches the app sends: MAX_PUSH_BATCH changes, or as many of the longest as fit its body limit', async () => {
+    // The app splits by PUSH_BODY_LIMIT (src/sync/pack.ts): the server must take at least that much.
+    expect(DEFAULT_BODY_LIMIT).toBeGreaterThanOrEqual(PUSH_BODY_LIMIT);
+    const full = Array.from({ length: MAX_PUSH_BATCH }, () => upsert());
+    expect(fitsInBody(full)).toBe(MAX_PUSH_BATCH);
+    const applied = await api.pushOk(officer, full);
+    expect(applied.filter((r) => r.status === 'applied')).toHaveLength(MAX_PUSH_BATCH);
+    // Every text at its longest, in two-byte letters: a body of 500 would be over the limit.
+    const longest = Array.from({ length: MAX_PUSH_BATCH }, () => upsert(trafficEntry({ place: 'å'.repeat(LIMITS.placeMax), note: 'ö'.repeat(LIMITS.noteMax) })));
+    const n = fitsInBody(longest);
+    expect(n).toBeLessThan(MAX_PUSH_BATCH);
+    for (const part of [longest.slice(0, n), longest.slice(n)]) {
+      const res = await api.push(officer, part);
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as PushResponse).results.every((r) => r.status === 'applied')).toBe(true);
+    }
+    expect((await api.push(officer, longest.map((c) => ({ ...c, id: randomUUID() })))).statusCode).toBe(413);
   });
 
   it('applies rev 1 and rev 2 of one entry in one batch, in server order', async () => {

@@ -13,6 +13,7 @@ import { seedCatalogue } from '../../server/catalogue/seed.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { FieldLogDb, computeTallies, correctEntry, loadCompletions, saveEntry, voidEntry, countQueued } from '../../src/db/index.ts';
 import { syncOnce } from '../../src/sync/engine.ts';
+import { setDataKey } from '../../src/crypto/keystore.ts';
 import { createApi } from '../../src/sync/api.ts';
 import { SEED_CATALOGUE } from '../../src/domain/catalogue/seeds.ts';
 import { withExamples } from '../../src/domain/catalogue/demo.ts';
@@ -23,6 +24,9 @@ import type { SessionResponse, TalliesResponse, User } from '../../src/domain/sy
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { FAST_COST, PASSWORD } from './support/fixtures.ts';
 import { prng, randomContent } from './support/random-field-log.ts';
+
+// The device is unlocked: its db modules seal what they store with the data key in memory.
+setDataKey(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
 
 const CATALOGUE = withExamples(SEED_CATALOGUE);
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');

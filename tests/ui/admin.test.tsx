@@ -44,7 +44,7 @@ function fakeAdminServer() {
   return { call: call as unknown as ServerCall, calls, failCreate: (e: unknown) => (createFailure = e) };
 }
 
-const card = async (name: string) => within((await screen.findByRole('heading', { name, level: 3 })).closest('article')!);
+const card = async (name: string) => within((await screen.findByRole('heading', { name, level: 2 })).closest('article')!);
 
 describe('administration', () => {
   it('an admin starts on the users, with their devices and what waits there', async () => {

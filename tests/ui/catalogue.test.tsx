@@ -167,8 +167,11 @@ describe('catalogue editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Spara utkast' }));
     expect(await screen.findByText(/Kräver nät: katalogen sparas på servern/)).toBeTruthy();
     expect((screen.getByLabelText('Åtagande 1') as HTMLTextAreaElement).value).toBe('Minska narkotikan bland unga.');
-    const stored = await loadDraft<{ draft: PromiseDraftInput }>(h.db, 'promise-new:savsjo');
-    expect(stored?.draft.activities[0]).toMatchObject({ title: 'Narkotikainsats', text: 'Polisen ska genomföra riktade insatser.' });
+    // Drafts are sealed before they are written (src/db/drafts.ts): the last write lands a moment later.
+    await waitFor(async () => {
+      const stored = await loadDraft<{ draft: PromiseDraftInput }>(h.db, 'promise-new:savsjo');
+      expect(stored?.draft.activities[0]).toMatchObject({ title: 'Narkotikainsats', text: 'Polisen ska genomföra riktade insatser.' });
+    });
 
     // Leave and come back: the form opens with the text, saying where it came from.
     go('#/katalog');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
-import { applyPushResults, countQueued, listEntries, loadDraft, saveEntry } from '../../src/db/index.ts';
+import { applyPushResults, countQueued, listEntries, loadDraft, markSending, nextBatch, saveEntry } from '../../src/db/index.ts';
 import { lob } from '../fixtures/entries.ts';
 import { renderApp } from './harness.tsx';
 
@@ -37,6 +37,20 @@ describe('Skiftet klart', () => {
     expect(screen.queryByText(/Torget/)).toBeNull();
     expect(screen.getByText('Avvisad av servern – rätta den')).toBeTruthy();
     expect(screen.getByText('Platsen ser ut att peka ut en person.')).toBeTruthy();
+  });
+
+  it('shows the entries of a push in flight as being sent, then as on the server', async () => {
+    const h = await renderApp({ hash: '#/skift' });
+    const ctx = { officerId: 'officer-1', deviceId: 'device-1', now: () => h.clock.now };
+    const a = await saveEntry(h.db, lob({ place: 'Torget' }), ctx);
+    await saveEntry(h.db, lob({ place: 'Parken' }), ctx);
+    const [first] = await nextBatch(h.db, 1);
+    await markSending(h.db, [first!.item.seq!]);
+    expect(await screen.findByText('Skickas just nu')).toBeTruthy();
+    expect(screen.getByText('Väntar på nät')).toBeTruthy();
+    await applyPushResults(h.db, [{ id: a.id, rev: 1, status: 'applied', serverSeq: 1 }], [first!.item]);
+    await waitFor(() => expect(screen.queryByText('Skickas just nu')).toBeNull());
+    expect(screen.getByText('1 registrering väntar på kvitto från servern:')).toBeTruthy();
   });
 
   it('says all is done when every entry has a receipt', async () => {

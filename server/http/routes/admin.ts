@@ -21,7 +21,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/api/v1/admin/users', async (request) => {
     const actor = await actorOf(request);
-    const body: AdminUsersResponse = { users: await listAccounts(ctx.db, actor.policeAreaId!) };
+    const body: AdminUsersResponse = { users: await ctx.db.transaction((tx) => listAccounts(tx, actor, actor.policeAreaId!)) };
     return body;
   });
 

@@ -15,6 +15,19 @@ import { authenticate, type AppContext } from '../context.ts';
 import { fail } from '../errors.ts';
 
 const PASSWORD_MAX = 200;
+
+/**
+ * Login and password bodies are a few hundred bytes; anything near the global limit is an
+ * attack on the parser or on scrypt (docs/threat-model.md). Over it: 413.
+ */
+export const CREDENTIALS_BODY_LIMIT = 4 * 1024;
+
+/**
+ * Sent with a successful logout: the browser drops the origin's caches and storage
+ * (IndexedDB included). The app calls logout only after it has pushed its queue or the
+ * officer explicitly chose to discard it (docs/api.md).
+ */
+export const CLEAR_SITE_DATA = '"cache", "storage"';
 const changePasswordSchema = v.strictObject({
   currentPassword: v.pipe(v.string('Ange ditt nuvarande lösenord.'), v.minLength(1, 'Ange ditt nuvarande lösenord.'), v.maxLength(PASSWORD_MAX, 'Fel nuvarande lösenord.')),
   newPassword: v.pipe(
@@ -25,7 +38,7 @@ const changePasswordSchema = v.strictObject({
 });
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/v1/session', async (request, reply) => {
+  app.post('/api/v1/session', { bodyLimit: CREDENTIALS_BODY_LIMIT }, async (request, reply) => {
     const parsed = v.safeParse(sessionRequestSchema, request.body);
     if (!parsed.success) throw fail.invalid(toIssues(parsed.issues));
     const { password, deviceId } = parsed.output;
@@ -46,7 +59,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
       throw fail.unauthenticated('Fel användarnamn eller lösenord.');
     }
-    if (!user.active) throw fail.forbidden('Kontot är inaktiverat. Kontakta din administratör.');
+    if (!user.active) {
+      // The right password for a deactivated account: worth a line in the log, not a login attempt.
+      await writeAudit(ctx.db, now, { actorId: null, actorUsername: null, action: 'session.login_inactive', target: user.id, deviceId, ip });
+      throw fail.forbidden('Kontot är inaktiverat. Kontakta din administratör.');
+    }
 
     const session = await ctx.db.transaction(async (tx) => {
       await recordLoginAttempt(tx, username, ip, now, true);
@@ -57,14 +74,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(200).send(body);
   });
 
+  // Who am I, log out, change password: open to every account, the auditor's too.
   app.get('/api/v1/session', async (request) => {
-    const session = await authenticate(ctx, request);
+    const session = await authenticate(ctx, request, undefined, { anyRole: true });
     return { user: session.user, expiresAt: session.expiresAt.toISOString() };
   });
 
   // Logging out stays open in every restricted state: a revoked device ends its session.
   app.delete('/api/v1/session', async (request, reply) => {
-    const session = await authenticate(ctx, request, undefined, { allowRevokedDevice: true, allowPasswordChange: true });
+    const session = await authenticate(ctx, request, undefined, { allowRevokedDevice: true, allowPasswordChange: true, anyRole: true });
     const now = ctx.clock();
     await ctx.db.transaction(async (tx) => {
       await revokeSession(tx, session.tokenHash, now);
@@ -77,13 +95,13 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         ip: request.ip,
       });
     });
-    return reply.code(204).send();
+    return reply.code(204).header('clear-site-data', CLEAR_SITE_DATA).send();
   });
 
   // Also open to a revoked device's session: a user who must change a reset password
   // could otherwise never push what that device still has queued.
-  app.post('/api/v1/session/password', async (request, reply) => {
-    const session = await authenticate(ctx, request, undefined, { allowRevokedDevice: true, allowPasswordChange: true });
+  app.post('/api/v1/session/password', { bodyLimit: CREDENTIALS_BODY_LIMIT }, async (request, reply) => {
+    const session = await authenticate(ctx, request, undefined, { allowRevokedDevice: true, allowPasswordChange: true, anyRole: true });
     const parsed = v.safeParse(changePasswordSchema, request.body);
     if (!parsed.success) throw fail.invalid(toIssues(parsed.issues));
     const { currentPassword, newPassword } = parsed.output;

@@ -8,7 +8,7 @@ import { isDeviceRevoked } from '../../sync/devices.ts';
 import { pullRevisions } from '../../sync/pull.ts';
 import { applyPush } from '../../sync/push.ts';
 import { pushEnvelopeSchema } from '../../sync/schemas.ts';
-import { authenticate, type AppContext } from '../context.ts';
+import { authenticate, throttle, type AppContext } from '../context.ts';
 import { fail } from '../errors.ts';
 
 export const DEFAULT_PULL_LIMIT = 500;
@@ -24,9 +24,11 @@ function queryInt(value: unknown, field: string, fallback: number): number {
 }
 
 export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/v1/sync/push', async (request) => {
+  // Bad text inside a change rejects that change alone (the entry schema checks it), not the batch.
+  app.post('/api/v1/sync/push', { config: { textCheckedPerItem: true } }, async (request) => {
     // A revoked device may still push what it has queued; the answer tells it to wipe itself.
     const session = await authenticate(ctx, request, PUSH_ROLES, { allowRevokedDevice: true });
+    throttle(ctx, 'sync.push', session);
     const body = request.body as { changes?: unknown } | null;
     // Checked before the shape so the client learns to split the batch, not to fix a field.
     if (Array.isArray(body?.changes) && body.changes.length > MAX_PUSH_BATCH) {

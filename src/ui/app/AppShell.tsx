@@ -7,24 +7,29 @@ import { ToastProvider } from '../components/Toast.tsx';
 import { SyncBar } from '../components/SyncBar.tsx';
 import { Home } from '../features/log/Home.tsx';
 import { LogScreen } from '../features/log/LogScreen.tsx';
-import { CorrectScreen } from '../features/log/CorrectScreen.tsx';
-import { EntryList } from '../features/entries/EntryList.tsx';
-import { EntryDetail } from '../features/entries/EntryDetail.tsx';
-import { Settings } from '../features/Settings.tsx';
 import { Login } from '../features/login/Login.tsx';
-import { ShiftEnd } from '../features/shift/ShiftEnd.tsx';
 import { UpdateBanner } from '../components/UpdateBanner.tsx';
-import { Dashboard } from '../features/tallies/Dashboard.tsx';
-import { Drilldown } from '../features/tallies/Drilldown.tsx';
-import { ReportScreen } from '../features/report/ReportScreen.tsx';
 import { canEditCatalogue, canFollowUp, isAdmin, logsEntries, seesWholeArea } from '../features/tallies/roles.ts';
-import { CatalogueScreen } from '../features/catalogue/CatalogueScreen.tsx';
-import { EditPromise, NewPromise } from '../features/catalogue/PromiseEditor.tsx';
-import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { ChangePassword } from '../features/account/ChangePassword.tsx';
+import { lazyScreen } from './lazy.tsx';
 import { RevokedBanner } from '../features/account/RevokedBanner.tsx';
 import type { User } from '../../domain/sync.ts';
-import { t } from '../i18n/sv.ts';
+import { loadStrings, t } from '../i18n/index.ts';
+
+// Everything but logging loads on first use (see lazy.tsx), with its texts first (their
+// modules may read them as they load); the log screen stays in the entry chunk.
+const CorrectScreen = lazyScreen(() => import('../features/log/CorrectScreen.tsx').then((m) => m.CorrectScreen));
+const EntryList = lazyScreen(() => import('../features/entries/EntryList.tsx').then((m) => m.EntryList));
+const EntryDetail = lazyScreen(() => import('../features/entries/EntryDetail.tsx').then((m) => m.EntryDetail));
+const Settings = lazyScreen(() => loadStrings('more').then(() => import('../features/Settings.tsx').then((m) => m.Settings)));
+const ShiftEnd = lazyScreen(() => loadStrings('more').then(() => import('../features/shift/ShiftEnd.tsx').then((m) => m.ShiftEnd)));
+const Dashboard = lazyScreen(() => loadStrings('followUp').then(() => import('../features/tallies/Dashboard.tsx').then((m) => m.Dashboard)));
+const Drilldown = lazyScreen(() => loadStrings('followUp').then(() => import('../features/tallies/Drilldown.tsx').then((m) => m.Drilldown)));
+const ReportScreen = lazyScreen(() => loadStrings('followUp').then(() => import('../features/report/ReportScreen.tsx').then((m) => m.ReportScreen)));
+const CatalogueScreen = lazyScreen(() => loadStrings('catalogue').then(() => import('../features/catalogue/CatalogueScreen.tsx').then((m) => m.CatalogueScreen)));
+const NewPromise = lazyScreen(() => loadStrings('catalogue').then(() => import('../features/catalogue/PromiseEditor.tsx').then((m) => m.NewPromise)));
+const EditPromise = lazyScreen(() => loadStrings('catalogue').then(() => import('../features/catalogue/PromiseEditor.tsx').then((m) => m.EditPromise)));
+const AdminScreen = lazyScreen(() => loadStrings('admin', 'followUp').then(() => import('../features/admin/AdminScreen.tsx').then((m) => m.AdminScreen)));
 
 function Screen({ route, logs, user, services }: { route: Route; logs: boolean; user: User; services: AppServices }) {
   switch (route.name) {
@@ -113,7 +118,7 @@ export function AppShell({ services, state }: { services: AppServices; state: Ap
               <Screen route={route} logs={logs} user={state.user} services={services} />
             )}
           </main>
-          <nav class="tab-bar" aria-label="Huvudmeny">
+          <nav class="tab-bar" aria-label={t.nav.menu}>
             {logs && (
               <>
                 <Tab to={{ name: 'home' }} current={route}>{t.nav.log}</Tab>

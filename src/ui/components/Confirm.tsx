@@ -2,7 +2,7 @@
 // with the consequence spelled out, a "Ja, …" button and Avbryt. Focus moves to the question.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n/sv.ts';
+import { t } from '../i18n/index.ts';
 
 interface Props {
   label: string;

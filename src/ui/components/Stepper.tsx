@@ -1,5 +1,5 @@
 // A count field for gloved thumbs: large − and + around a number the officer can also type.
-import { t } from '../i18n/sv.ts';
+import { t } from '../i18n/index.ts';
 
 interface Props {
   id: string;

@@ -1,7 +1,7 @@
 // How much of the device's storage the app uses, and whether the browser may evict it.
 import { useEffect, useState } from 'preact/hooks';
 import { nearlyFull, storageStatus, type StorageStatus } from '../../pwa/storage.ts';
-import { t } from '../i18n/sv.ts';
+import { t } from '../i18n/index.ts';
 
 const bytes = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 function size(n: number | null): string {

@@ -6,7 +6,7 @@ import type { SyncStatus } from '../../sync/controller.ts';
 import { useServices } from '../app/context.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { formatDateTime } from '../features/entries/format.ts';
-import { t } from '../i18n/sv.ts';
+import { t } from '../i18n/index.ts';
 
 export function SyncBar({ onLogin }: { onLogin: () => void }) {
   const { db, sync } = useServices();
@@ -16,14 +16,22 @@ export function SyncBar({ onLogin }: { onLogin: () => void }) {
   const queued = data?.queued ?? 0;
   const last = data?.last ?? status?.lastSuccessAt ?? null;
   const state = status?.state ?? 'idle';
+  const headline = data === undefined ? '…' : queued > 0 ? t.sync.waiting(queued) : t.sync.allSent;
+  const detail =
+    state === 'syncing' ? t.sync.syncing : state === 'offline' ? t.sync.offline : state === 'needs_login' ? t.sync.needsLogin : state === 'error' ? `${t.sync.error}: ${status?.lastError ?? ''}` : last ? t.sync.last(formatDateTime(last)) : t.sync.never;
+  // What a screen reader hears, politely, when it changes: the count and a problem (the
+  // status region). Not "Synkar…" and not the time of each background sync, which would
+  // speak every minute: that line is outside the region.
+  const problem = state === 'offline' || state === 'needs_login' || state === 'error' ? detail : null;
   return (
-    <div class={`sync-bar sync-bar-${state}`} role="status" aria-live="polite">
+    <div class={`sync-bar sync-bar-${state}`}>
       <div class="sync-text">
-        {/* Never claim "Allt skickat" before the outbox has been counted. */}
-        <strong>{data === undefined ? '…' : queued > 0 ? t.sync.waiting(queued) : t.sync.allSent}</strong>
-        <span>
-          {state === 'syncing' ? t.sync.syncing : state === 'offline' ? t.sync.offline : state === 'needs_login' ? t.sync.needsLogin : state === 'error' ? `${t.sync.error}: ${status?.lastError ?? ''}` : last ? t.sync.last(formatDateTime(last)) : t.sync.never}
+        <span class="sync-live" role="status">
+          {/* Never claim "Allt skickat" before the outbox has been counted. */}
+          <strong>{headline}</strong>
+          {problem && <span class="sync-problem">{problem}</span>}
         </span>
+        {!problem && <span>{detail}</span>}
       </div>
       {state === 'needs_login' ? (
         <button type="button" class="small" onClick={onLogin}>{t.login.submit}</button>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { applyUpdate, onUpdateWaiting } from '../../pwa/bridge.ts';
 import { flushAllDrafts } from '../app/drafts.ts';
-import { t } from '../i18n/sv.ts';
+import { t } from '../i18n/index.ts';
 
 export function UpdateBanner() {
   const [waiting, setWaiting] = useState(false);

@@ -1,7 +1,9 @@
 // Device settings: the kommun, who is signed in, the app version.
 import { useAppState, useServices } from '../app/context.ts';
-import { t } from '../i18n/sv.ts';
+import { t } from '../i18n/index.ts';
 import { StoragePanel } from '../components/StoragePanel.tsx';
+import { AppearanceSettings } from './appearance/AppearanceSettings.tsx';
+import { SecuritySettings } from './security/SecuritySettings.tsx';
 import { href } from '../app/router.ts';
 
 export function Settings() {
@@ -24,6 +26,8 @@ export function Settings() {
       <p>
         <a href={href({ name: 'password' })}>{t.account.changeLink}</a>
       </p>
+      <SecuritySettings />
+      <AppearanceSettings />
       <StoragePanel />
       <p class="hint">{t.settings.version(appVersion)}</p>
     </section>

@@ -8,7 +8,7 @@ export const svAdmin = {
   offline: 'Administration kräver nät.',
   loadFailed: (msg: string) => `Kunde inte hämta användarna: ${msg}`,
   refresh: 'Uppdatera',
-  roles: { officer: 'Polis', shift_lead: 'Gruppchef', coordinator: 'Samordnare', admin: 'Administratör' } satisfies Record<Role, string>,
+  roles: { officer: 'Polis', shift_lead: 'Gruppchef', coordinator: 'Samordnare', admin: 'Administratör', auditor: 'Granskare (dataskydd)' } satisfies Record<Role, string>,
   active: 'Aktiv',
   inactive: 'Inaktiverad',
   mustChange: 'Måste byta lösenord',

@@ -4,7 +4,6 @@ import type { ActivityKind, Owner } from '../../domain/catalogue/types.ts';
 export const svCatalogue = {
   title: 'Medborgarlöften',
   intro: 'Perioder per kommun. Ett utkast syns bara här tills det publiceras; publicerade perioder når enheterna vid nästa synkning.',
-  notForRole: 'Katalogen redigeras av samordnare.',
   loading: 'Hämtar perioder…',
   offlineList: 'Enheten är offline. Listan visar de publicerade perioder som finns på enheten; utkast och ändringar kräver nät.',
   loadFailed: (msg: string) => `Kunde inte hämta perioderna: ${msg}`,
@@ -81,7 +80,6 @@ export const svCatalogue = {
   deleteConfirm: 'Ta bort utkastet? Det går inte att ångra.',
   deleteYes: 'Ja, ta bort',
   deleted: 'Utkastet borttaget',
-  cancel: 'Avbryt',
   discard: 'Kasta osparade ändringar',
   draftRestored: 'Osparade ändringar från enheten har återställts.',
   unsaved: 'Osparade ändringar – de finns kvar på enheten tills du sparar.',

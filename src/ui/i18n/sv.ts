@@ -1,16 +1,25 @@
 // Every UI text, Swedish first. Components read texts from here, never inline.
 import type { PlType } from '../../domain/entry.ts';
 import type { TrafficFocus } from '../../domain/catalogue/types.ts';
-import { svCatalogue } from './sv-catalogue.ts';
-import { svAdmin } from './sv-admin.ts';
+import type { svCatalogue } from './sv-catalogue.ts';
+import type { svAdmin } from './sv-admin.ts';
+import type { svFollowUp } from './sv-follow-up.ts';
+import type { svMore } from './sv-more.ts';
 import { svAccount } from './sv-account.ts';
+import { svSecurity } from './sv-security.ts';
 
-export const sv = {
+/** The texts every start needs; the rest arrive with their screens (sv-follow-up, sv-more, sv-catalogue, sv-admin). */
+export const svCore = {
   appName: 'Medborgarlöfte – fältlogg',
-  nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Mer', followUp: 'Följ upp', catalogue: 'Löften', admin: 'Admin' },
-  catalogue: svCatalogue,
-  admin: svAdmin,
+  nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Mer', followUp: 'Följ upp', catalogue: 'Löften', admin: 'Admin', menu: 'Huvudmeny' },
+  // Only what the always-loaded screens need of the lazily loaded sections (see index.ts).
+  catalogue: { notForRole: 'Katalogen redigeras av samordnare.', cancel: 'Avbryt' },
+  followUp: {
+    needsLogin: 'Sessionen har gått ut – logga in igen.',
+    reportNotForRole: 'Uppföljningsrapporten tas fram av gruppchefer och samordnare.',
+  },
   account: svAccount,
+  security: svSecurity,
   home: {
     pickKommun: 'Välj kommun',
     pickKommunHelp: 'Välj den kommun du arbetar i. Du kan byta senare under Inställningar.',
@@ -52,26 +61,6 @@ export const sv = {
     available: 'Ny version finns',
     apply: 'Uppdatera',
     later: 'Senare',
-  },
-  storage: {
-    title: 'Lagring på enheten',
-    used: (used: string, quota: string) => `${used} använt av ${quota}`,
-    persisted: 'Beständig lagring: ja',
-    notPersisted: 'Lagringen är inte beständig – webbläsaren kan rensa data om enheten får ont om plats. Installera appen på hemskärmen.',
-    nearlyFull: 'Lagringen är nästan full. Synka så snart du har nät.',
-    unknown: 'Okänd',
-  },
-  shift: {
-    title: 'Skiftet klart?',
-    allReceipted: 'Allt är klart: varje registrering på enheten har kvitto från servern.',
-    waiting: (n: number) => (n === 1 ? '1 registrering väntar på kvitto från servern:' : `${n} registreringar väntar på kvitto från servern:`),
-    drafts: (n: number) => (n === 1 ? '1 osparat utkast finns.' : `${n} osparade utkast finns.`),
-    why: {
-      queued: 'Väntar på nät',
-      sending: 'Skickas just nu',
-      rejected: 'Avvisad av servern – rätta den',
-      otherOfficer: 'Tillhör en annan användare på enheten',
-    },
   },
   fields: {
     focus: 'Inriktning',
@@ -138,202 +127,17 @@ export const sv = {
     offline: 'Inloggning kräver nät. Det som redan är sparat på enheten finns kvar.',
     again: (name: string) => `Sessionen har gått ut. Logga in igen som ${name} för att skicka det som väntar.`,
   },
-  followUp: {
-    title: 'Uppföljning',
-    kommun: 'Kommun',
-    period: 'Period',
-    wholePeriod: (from: string, to: string) => `Hela löfteperioden ${from.slice(0, 4)}–${to.slice(0, 4)}`,
-    currentYear: (year: number) => `${year} (i år)`,
-    dataPer: (when: string) => `Data per ${when}`,
-    dataNever: 'Data från enheten – aldrig synkad',
-    offline: 'Offline: siffrorna är från senaste synkningen och det som sparats på enheten.',
-    noPromise: 'Inget publicerat medborgarlöfte för kommunen i perioden.',
-    needsLogin: 'Sessionen har gått ut – logga in igen.',
-    notForRole: 'Uppföljningen är för poliser, gruppchefer och samordnare.',
-    reportNotForRole: 'Uppföljningsrapporten tas fram av gruppchefer och samordnare.',
-    offlineServer: 'Offline: siffrorna är serverns, från senast de hämtades.',
-    serverNeedsNetwork: 'Siffrorna hämtas från servern. Anslut till nätet för att se dem.',
-    serverFailed: (reason: string) => `Siffrorna kunde inte hämtas från servern: ${reason}`,
-    refreshFailed: 'Kunde inte hämta nya siffror från servern. Visar de senast hämtade.',
-    fromServer: 'Siffrorna gäller hela kommunen, alla polisers registreringar, och kommer från servern.',
-    showOwnEntries: (n: number, label: string) => `${n} ${label}. Visa dina egna registreringar bakom siffran`,
-    periodGroup: { year: 'År', bucket: 'Kvartal eller tertial', quarter: 'Kvartal', tertial: 'Tertial', whole: 'Hela perioden' },
-    periodOf: (from: string, to: string) => `Löfteperiod ${from} – ${to}`,
-    owner: { polisen: 'Polisen', kommunen: 'Kommunen', gemensam: 'Gemensam' },
-    noTarget: '–',
-    targetPerYear: (n: number) => `${n} per år`,
-    targetPerPeriod: (n: number) => `${n} under perioden`,
-    targetNoPeriod: (n: number) => `${n} (ingen period angiven)`,
-    target: 'Mål',
-    status: {
-      achieved: 'uppnått',
-      on_track: 'i fas',
-      behind: 'efter',
-      missed: 'ej uppnått',
-      not_started: 'ej påbörjad',
-    },
-    countIn: (label: string) => `i ${label}`,
-    windowYear: (year: string) => `under ${year}`,
-    windowPeriod: 'under perioden',
-    windowPeriodName: 'hela perioden',
-    progress: (count: number, target: number, window: string) => `${count} av ${target} ${window}`,
-    expected: (n: string) => `förväntat hittills ${n}`,
-    showEntries: (n: number, label: string) => `Visa ${n === 1 ? 'registreringen' : `de ${n} registreringarna`} ${label}`,
-    chartTitle: (grain: string) => `Antal per ${grain}`,
-    chartPace: (n: string, grain: string) => `Jämn takt mot målet: ${n} per ${grain}.`,
-    chartLegend: (n: string, grain: string) => `jämn takt mot målet, ${n} per ${grain}`,
-    chartNotYet: 'inga siffror ännu',
-    grain: { quarter: 'kvartal', tertial: 'tertial' },
-    report: 'Rapport till kommunstyrelsen',
-    example: 'exempel',
-    exampleHelp: 'Exempeldata för demo – inte ett verkligt medborgarlöfte.',
-  },
-  outcome: {
-    vehiclesChecked: (n: number) => `${n} fordon kontrollerade`,
-    breathTests: (n: number) => `${n} utandningsprov`,
-    reports: (n: number) => `${n} ${n === 1 ? 'rapport' : 'rapporter'}`,
-    suspectedImpaired: (n: number) => `${n} ${n === 1 ? 'misstänkt' : 'misstänkta'} rattfylleri`,
-    vehiclesInspected: (n: number) => `${n} fordon inspekterade`,
-    prohibitions: (n: number) => `${n} körförbud/brukandeförbud`,
-    personsChecked: (n: number, young: number | null) => `${n} ${n === 1 ? 'person' : 'personer'} kontrollerade${young === null ? '' : ` varav ${young} 21 år eller yngre`}`,
-    drugOffences: (n: number, young: number) => `${n} narkotikabrott varav ${young} bland 21 år eller yngre`,
-    offencesDetected: (n: number) => `${n} brott upptäckta`,
-    intelligenceLed: (n: number) => `${n} underrättelsestyrda`,
-    lob: (n: number, u18: number, mid: number, over: number) => `LOB ${n} ${n === 1 ? 'person' : 'personer'} (${u18} under 18, ${mid} 18–21 år, ${over} över 21)`,
-    pl: (n: number) => `PL ${n} ${n === 1 ? 'person' : 'personer'}`,
-    presence: (minutes: number) => `närvaro ${Math.floor(minutes / 60)} h ${minutes % 60} min`,
-    completions: (n: number) => `${n} ${n === 1 ? 'gång genomförd' : 'gånger genomförd'}`,
-  },
-  /** CSV column headings for the outcome sums: each names its kind, since labels repeat across kinds. */
-  outcomeColumn: {
-    vehiclesChecked: 'Trafikkontroll: kontrollerade fordon',
-    breathTests: 'Trafikkontroll: utandningsprov',
-    reports: 'Trafikkontroll: rapporter',
-    suspectedImpaired: 'Trafikkontroll: misstänkt rattfylleri',
-    vehiclesInspected: 'Flygande inspektion: inspekterade fordon',
-    prohibitions: 'Flygande inspektion: körförbud/brukandeförbud',
-    personsChecked: 'Kontrollerade personer',
-    personsAged21OrYounger: 'Kontrollerade personer 21 år eller yngre',
-    drugOffencesDetected: 'Narkotikabrott',
-    drugOffencesAged21OrYounger: 'Narkotikabrott bland 21 år eller yngre',
-    intelligenceLed: 'Underrättelsestyrda insatser',
-    offencesDetected: 'Upptäckta brott',
-    under18: 'LOB under 18 år',
-    age18to21: 'LOB 18–21 år',
-    over21: 'LOB över 21 år',
-    lobPersons: 'LOB personer totalt',
-    count: 'PL personer',
-    minutes: 'Närvaro minuter',
-  } as Record<string, string>,
-  drill: {
-    title: (activity: string) => `Registreringar: ${activity}`,
-    range: (from: string, to: string) => `${from} – ${to}`,
-    empty: 'Inga registreringar som räknas i perioden.',
-    count: (n: number) => (n === 1 ? '1 registrering räknas.' : `${n} registreringar räknas.`),
-    own: 'Din registrering',
-    readOnly: 'Annan polis – kan bara läsas',
-    back: 'Tillbaka till uppföljningen',
-    ownOnly: 'Visar dina egna registreringar.',
-  },
-  unsent: {
-    title: 'Osänt arbete',
-    thisDevice: 'Den här enheten',
-    thisDeviceNone: 'Inget väntar på den här enheten.',
-    queued: (n: number) => (n === 1 ? '1 väntar' : `${n} väntar`),
-    oldest: (age: string) => `äldsta ${age}`,
-    overdue: 'Äldre än ett skift',
-    lastSeen: (when: string) => `senast sedd ${when}`,
-    device: (id: string) => `enhet ${id}`,
-    summary: (n: number) => (n === 0 ? 'inget väntar' : n === 1 ? '1 enhet' : `${n} enheter`),
-    allSent: (n: number) => (n === 1 ? '1 enhet utan osänt arbete' : `${n} enheter utan osänt arbete`),
-    fetched: (when: string, ageMs: number) => `Hämtat ${when} (${ageMs < 60_000 ? 'nyss' : `för ${sv.unsent.age(ageMs)} sedan`})`,
-    stale: 'Offline: visar senast hämtade uppgifter.',
-    never: 'Uppgifter om andra enheter hämtas när enheten har nät.',
-    failed: (msg: string) => `Kunde inte hämta enheter: ${msg}`,
-    refresh: 'Uppdatera',
-    age: (ms: number) => {
-      const min = Math.floor(ms / 60_000);
-      if (min < 60) return `${min} min`;
-      const h = Math.floor(min / 60);
-      if (h < 48) return `${h} h`;
-      return `${Math.floor(h / 24)} dygn`;
-    },
-  },
-  completions: {
-    title: 'Genomförda tillfällen',
-    none: 'Inget markerat som genomfört i perioden.',
-    by: (name: string) => `markerat av ${name}`,
-    withdrawn: (reason: string) => `Återkallad: ${reason}`,
-    mark: 'Markera som genomförd',
-    markTitle: (activity: string) => `Markera ${activity} som genomförd`,
-    date: 'Datum',
-    note: 'Anteckning (valfri)',
-    noteHint: 'T.ex. var och med vilka. Inga personuppgifter.',
-    save: 'Spara som genomförd',
-    saved: 'Markerad som genomförd',
-    withdraw: 'Återkalla',
-    withdrawTitle: 'Återkalla markeringen',
-    reason: 'Skäl',
-    confirmWithdraw: 'Återkalla markeringen',
-    withdrawnToast: 'Markeringen återkallad',
-    cancel: 'Avbryt',
-    offlineNow: 'Enheten är offline. Markeringar kan bara sparas med nät.',
-    offline: 'Kräver nät: markeringar sparas direkt på servern. Det du skrivit finns kvar här – försök igen när enheten har nät.',
-    needsLogin: 'Sessionen har gått ut. Logga in igen; det du skrivit finns kvar.',
-    failed: (msg: string) => `Servern tog inte emot markeringen: ${msg}`,
-  },
-  report: {
-    title: (kommun: string) => `Uppföljning av medborgarlöfte – ${kommun} kommun`,
-    period: (label: string) => `Period: ${label}`,
-    asOf: (date: string) => `Status per ${date}`,
-    dataPer: (when: string) => `Underlag: data per ${when}`,
-    printed: (when: string) => `Framtagen ${when}`,
-    promisePeriod: (from: string, to: string) => `Gäller ${from} – ${to}`,
-    signed: (date: string) => `Undertecknat ${date}`,
-    commitment: (n: number) => `Löfte ${n}`,
-    otherActivities: 'Aktiviteter utan koppling till ett enskilt löfte',
-    noActivities: 'Inga aktiviteter kopplade till löftet.',
-    owner: 'Ansvar',
-    target: 'Mål',
-    inPeriod: 'I perioden',
-    toDate: 'Hittills mot målet',
-    toDateNoTarget: 'Hittills i löfteperioden',
-    status: 'Status',
-    outcome: 'Utfall',
-    completions: 'Genomfört',
-    noCompletions: 'Inget markerat som genomfört i perioden.',
-    print: 'Skriv ut / spara som PDF',
-    csv: 'Exportera CSV',
-    back: 'Tillbaka till uppföljningen',
-    ownOnly: 'Visar dina egna registreringar.',
-    noPromise: 'Inget publicerat medborgarlöfte för kommunen i perioden.',
-    badPeriod: 'Okänd period. Ange t.ex. 2025, 2025-Q3 eller 2025-T1.',
-    exampleWarning: 'EXEMPEL – inte ett verkligt medborgarlöfte. Endast för demonstration.',
-    csvHeader: {
-      kommun: 'Kommun',
-      promise: 'Medborgarlöfte',
-      promisePeriod: 'Löfteperiod',
-      reportPeriod: 'Rapportperiod',
-      commitment: 'Löfte',
-      activity: 'Aktivitet',
-      activityText: 'Aktivitet (ordagrant)',
-      owner: 'Ansvar',
-      target: 'Mål',
-      countInPeriod: 'Antal i perioden',
-      targetWindow: 'Målperiod',
-      countInWindow: 'Antal i målperioden',
-      expected: 'Förväntat hittills',
-      status: 'Status',
-      completions: 'Genomförda tillfällen i perioden',
-    },
-  },
-  settings: {
-    title: 'Inställningar',
-    kommun: 'Kommun',
-    signedInAs: (name: string) => `Inloggad som ${name}`,
-    version: (v: string) => `Version ${v}`,
+  lazy: {
+    loading: 'Laddar…',
+    failed: 'Skärmen kunde inte laddas. Kontrollera nätet och försök igen.',
+    retry: 'Försök igen',
   },
 };
 
-export type Strings = typeof sv;
-export const t = sv;
+type Merge<A, B> = {
+  [K in keyof A | keyof B]: K extends keyof A ? (K extends keyof B ? A[K] & B[K] : A[K]) : K extends keyof B ? B[K] : never;
+};
+
+/** Every text of the app: the core and its lazily loaded sections, as one shape (en.ts has it all). */
+export type Strings = Merge<typeof svCore, typeof svFollowUp & typeof svMore & { catalogue: typeof svCatalogue; admin: typeof svAdmin }>;
+

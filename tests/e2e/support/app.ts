@@ -32,10 +32,34 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
 }
 
-export async function signIn(page: Page, username = 'polis1', password = 'demo-losen-2026'): Promise<void> {
+/** The PIN every spec's officer chooses at first login (the app asks for it at every start). */
+export const E2E_PIN = '482915';
+
+/**
+ * Log in with the password. A first login on the device then chooses the PIN (`pin`);
+ * pass `pin: null` for a login that asks for none (a new session on an unlocked app).
+ */
+export async function signIn(page: Page, username = 'polis1', password = 'demo-losen-2026', { pin = E2E_PIN as string | null } = {}): Promise<void> {
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(password);
   await page.locator('form.login').getByRole('button', { name: 'Logga in' }).click();
+  if (pin === null) return;
+  const choosePin = page.getByRole('heading', { name: /^Välj en (ny )?PIN-kod$/ });
+  // A refused login (wrong password, offline) stays on the form with its error: no PIN then.
+  await expect(choosePin.or(page.locator('form.login .error'))).toBeVisible();
+  if (!(await choosePin.isVisible())) return;
+  await page.getByLabel('Ny PIN-kod', { exact: true }).fill(pin);
+  await page.getByLabel('Upprepa PIN-koden', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Spara PIN-kod' }).click();
+  await expect(page.getByRole('heading', { name: /^Välj en (ny )?PIN-kod$/ })).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** The lock screen that every start shows: the PIN unlocks, offline too. */
+export async function unlock(page: Page, pin = E2E_PIN): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Ange PIN' })).toBeVisible();
+  await page.getByLabel('PIN-kod', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(page.getByRole('heading', { name: 'Ange PIN' })).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Wait until the service worker controls the page, so that a reload works offline. */
@@ -47,6 +71,8 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
     // The first load is not controlled until a reload (clients.claim is not used on purpose).
     await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+    // A reload is a start: the app asks for the PIN.
+    await unlock(page);
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FieldLogDb, countQueued, loadDraft, nextBatch, listRevisions, getEntry, saveEntry, loadDayCounts } from '../../../src/db/index.ts';
+import { sealLegacyRecords } from '../../../src/db/legacy.ts';
 import { LATEST_VERSION } from '../../../src/db/migrations.ts';
 import { headOf } from '../../../src/db/entries.ts';
 import type { EntryRevision } from '../../../src/domain/entry.ts';
@@ -13,15 +14,18 @@ describe('device schema upgrades', () => {
     // Records exactly as version 1 of the app wrote them (no localDay).
     const content = trafficCheck({ startedAt: '2024-12-31T23:30:00.000Z' });
     const revision = { id: 'e1', rev: 1, op: 'upsert' as const, content, voidReason: null, officerId: 'o1', deviceId: 'd1', clientTime: content.startedAt, serverTime: null, serverSeq: null };
-    await v1.revisions.add(revision);
+    // Old versions stored plaintext: written through the untyped tables.
+    await v1.table('revisions').add(revision);
     await v1.table('entries').add({ ...revision, tallyKey: `${content.activityId}|traffic_check` });
     await v1.outbox.add({ id: 'e1', rev: 1, officerId: 'o1', state: 'queued', queuedAt: content.startedAt, attempts: 0 });
-    await v1.drafts.put({ key: 'new:x:lob', value: { place: 'Halvfyllt' }, savedAt: content.startedAt });
+    await v1.table('drafts').put({ key: 'new:x:lob', value: { place: 'Halvfyllt' }, savedAt: content.startedAt });
     v1.close();
 
     const latest = new FieldLogDb(name);
     await latest.open();
     expect(latest.verno).toBe(LATEST_VERSION);
+    // v4: what the device held in plaintext is sealed once the PIN has made the key.
+    expect(await sealLegacyRecords(latest)).toEqual({ revisions: 1, heads: 1, drafts: 1, conflicted: 0 });
     expect((await getEntry(latest, 'e1'))?.localDay).toBe('2025-01-01');
     expect(await listRevisions(latest, 'e1')).toHaveLength(1);
     expect(await countQueued(latest)).toBe(1);
@@ -51,16 +55,17 @@ describe('device schema upgrades', () => {
       rev('e', 1, trafficCheck({ kommunId: 'tranas', promiseId: 'tranas-2025-exempel', activityId: 'tranas-2025-exempel-a1' })),
     ];
     // Records exactly as version 2 wrote them: every revision, the latest as head with its day.
-    await v2.revisions.bulkAdd(revisions);
+    await v2.table('revisions').bulkAdd(revisions);
     const heads = new Map(revisions.map((r) => [r.id, headOf(r)]));
-    await v2.entries.bulkAdd([...heads.values()]);
+    await v2.table('entries').bulkAdd([...heads.values()]);
     await v2.outbox.bulkAdd(revisions.map((r) => ({ id: r.id, rev: r.rev, officerId: 'o1', state: 'queued' as const, queuedAt: r.clientTime, attempts: 0 })));
-    await v2.drafts.put({ key: 'new:x:lob', value: { place: 'Halvfyllt' }, savedAt: '2025-06-01T08:00:00.000Z' });
+    await v2.table('drafts').put({ key: 'new:x:lob', value: { place: 'Halvfyllt' }, savedAt: '2025-06-01T08:00:00.000Z' });
     v2.close();
 
     const v3 = new FieldLogDb(name);
     await v3.open();
-    expect(v3.verno).toBe(3);
+    expect(v3.verno).toBe(LATEST_VERSION);
+    await sealLegacyRecords(v3);
     expect(await v3.revisions.count()).toBe(revisions.length);
     expect(await v3.entries.count()).toBe(5);
     expect(await countQueued(v3)).toBe(revisions.length);

@@ -74,6 +74,15 @@ describe('sync controller', () => {
     expect(timers).toHaveLength(0);
   });
 
+  it('takes a push throttled past the engine’s patience (429) quietly: no error shown, a retry with backoff', async () => {
+    const { c, timers } = harness(async () => {
+      throw new ApiFailure(429, 'rate_limited', 'För många förfrågningar på kort tid. Försök igen om 60 s.', { retryAfterSeconds: 60 });
+    });
+    await c.trigger();
+    expect(c.getStatus()).toMatchObject({ state: 'idle', lastError: null, failures: 1 });
+    expect(timers.at(-1)!.ms).toBe(backoffDelay(1, undefined, () => 0.5));
+  });
+
   it('reports needs_login when there is no session', async () => {
     const { c } = harness(async () => null);
     await c.trigger();

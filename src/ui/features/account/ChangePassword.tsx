@@ -1,10 +1,10 @@
 // "Byt lösenord": after an admin's reset (required before anything else) or by choice
 // from Mer. Nothing queued on the device is touched; the sync resumes once it is done.
 import { useState } from 'preact/hooks';
-import { PASSWORD_MIN } from '../../../domain/admin.ts';
+import { PASSWORD_MIN } from '../../../domain/limits.ts';
 import type { ValidationIssue } from '../../../domain/validation.ts';
 import { ApiFailure, NetworkFailure } from '../../../sync/api.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { checkPassword, type PasswordErrors, type PasswordInput } from './passwordRules.ts';
 
 interface Props {

@@ -1,6 +1,6 @@
 // What a revoked device shows after it has delivered its queue and wiped itself.
 import { forgetWipe } from '../../../sync/revoke.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function DeviceWiped() {
   return (

@@ -4,7 +4,7 @@ import { revokedAt } from '../../../sync/revoke.ts';
 import { useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function RevokedBanner() {
   const { db } = useServices();

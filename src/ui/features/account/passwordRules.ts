@@ -1,6 +1,6 @@
 // The device's checks of a new password, before the server's (PASSWORD_MIN is shared).
-import { PASSWORD_MIN } from '../../../domain/admin.ts';
-import { t } from '../../i18n/sv.ts';
+import { PASSWORD_MIN } from '../../../domain/limits.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface PasswordInput {
   current: string;

@@ -4,7 +4,7 @@ import type { AdminUser } from '../../../domain/admin.ts';
 import { NetworkFailure } from '../../../sync/api.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { useOnline } from '../../hooks/useOnline.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { isAdmin } from '../tallies/roles.ts';
 import { adminApi } from './api.ts';
 import { NewUserForm } from './NewUserForm.tsx';

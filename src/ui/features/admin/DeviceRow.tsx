@@ -2,7 +2,7 @@
 import type { AdminDevice } from '../../../domain/admin.ts';
 import { Confirm } from '../../components/Confirm.tsx';
 import { formatDateTime } from '../entries/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function DeviceRow({ device, onRevoke }: { device: AdminDevice; onRevoke: () => Promise<void> }) {
   return (

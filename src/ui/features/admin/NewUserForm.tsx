@@ -5,7 +5,7 @@ import { USER_LIMITS, validateNewUser, type AdminUser } from '../../../domain/ad
 import type { Role } from '../../../domain/sync.ts';
 import { useAppState } from '../../app/context.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import type { AdminApi } from './api.ts';
 import { adminFailure, type AdminErrors } from './errors.ts';
 import { RolePicker } from './RolePicker.tsx';

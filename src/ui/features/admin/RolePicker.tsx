@@ -1,6 +1,6 @@
 // The roles of a user, as checkboxes (a user may have several).
 import type { Role } from '../../../domain/sync.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 const ROLES: Role[] = ['officer', 'shift_lead', 'coordinator', 'admin'];
 

@@ -1,5 +1,5 @@
 // A temporary password, shown once with how to hand it over; gone when acknowledged.
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function TemporaryPassword({ username, password, reset = false, onDone }: { username: string; password: string; reset?: boolean; onDone: () => void }) {
   return (

@@ -6,7 +6,7 @@ import type { Role } from '../../../domain/sync.ts';
 import { Confirm } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useToast } from '../../components/Toast.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { useAppState } from '../../app/context.ts';
 import type { AdminApi } from './api.ts';
 import { DeviceRow } from './DeviceRow.tsx';
@@ -47,7 +47,7 @@ export function UserCard({ user, api, onChanged }: Props) {
   return (
     <article class={`user-card${user.active ? '' : ' inactive'}`} aria-labelledby={`${id}-name`}>
       <header class="tally-head">
-        <h3 id={`${id}-name`}>{user.displayName}</h3>
+        <h2 id={`${id}-name`}>{user.displayName}</h2>
         <span class={`status-chip ${user.active ? 'status-achieved' : 'status-not_started'}`}>{user.active ? t.admin.active : t.admin.inactive}</span>
       </header>
       <p class="tally-meta">
@@ -96,7 +96,7 @@ export function UserCard({ user, api, onChanged }: Props) {
       )}
       {temp && <TemporaryPassword username={user.username} password={temp} reset onDone={() => setTemp(null)} />}
       {errors.form && <p class="error-summary" role="alert">{errors.form}</p>}
-      <h4>{t.admin.devices}</h4>
+      <h3>{t.admin.devices}</h3>
       {user.devices.length === 0 ? (
         <p class="hint">{t.admin.noDevices}</p>
       ) : (

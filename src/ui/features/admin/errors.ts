@@ -1,7 +1,7 @@
 // Server failures of the admin forms as Swedish messages, by field where the server says which.
 import type { ValidationIssue } from '../../../domain/validation.ts';
 import { ApiFailure, NetworkFailure } from '../../../sync/api.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export type AdminErrors = Partial<Record<string, string>>;
 

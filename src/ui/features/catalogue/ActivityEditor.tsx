@@ -7,7 +7,7 @@ import { ACTIVITY_KINDS, ENTRY_KINDS, OWNERS, type EntryKind } from '../../../do
 import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
 import { Choice } from '../../components/Choice.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import type { PathErrors } from './errors.ts';
 import { SelectField } from './fields.tsx';
 import { updateActivity, type DraftActivity } from './model.ts';

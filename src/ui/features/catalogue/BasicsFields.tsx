@@ -4,7 +4,7 @@ import type { PromiseDraftInput } from '../../../domain/catalogue/edit.ts';
 import { useAppState } from '../../app/context.ts';
 import { Choice } from '../../components/Choice.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { DateField, SelectField } from './fields.tsx';
 import type { PathErrors } from './errors.ts';
 

@@ -5,7 +5,7 @@ import type { CitizenPromise } from '../../../domain/catalogue/types.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href, navigate } from '../../app/router.ts';
 import { useToast } from '../../components/Toast.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { catalogueApi } from './api.ts';
 import { failureToPathErrors } from './errors.ts';
 import { emptyDraft } from './model.ts';

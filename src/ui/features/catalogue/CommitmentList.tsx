@@ -1,7 +1,7 @@
 // The promise's commitments, verbatim: add, remove and reorder (activities follow).
 import type { PromiseDraftInput } from '../../../domain/catalogue/edit.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import type { PathErrors } from './errors.ts';
 import { addCommitment, moveCommitment, removeCommitment, setCommitmentText } from './model.ts';
 import { RowTools } from './RowTools.tsx';

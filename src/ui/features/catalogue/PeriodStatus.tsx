@@ -1,6 +1,6 @@
 // A period's status as chips: Utkast / Publicerad (version n), and "exempel" for demo data.
 import type { CitizenPromise } from '../../../domain/catalogue/types.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function PeriodStatus({ promise }: { promise: CitizenPromise }) {
   return (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CitizenPromise } from '../../../domain/catalogue/types.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { catalogueApi } from './api.ts';
 import { knownPeriod, rememberPeriods } from './store.ts';
 import { PromiseForm } from './PromiseForm.tsx';

@@ -11,7 +11,7 @@ import { navigate } from '../../app/router.ts';
 import { Confirm } from '../../components/Confirm.tsx';
 import { useToast } from '../../components/Toast.tsx';
 import { useOnline } from '../../hooks/useOnline.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { catalogueApi } from './api.ts';
 import { ActivityEditor } from './ActivityEditor.tsx';
 import { BasicsFields } from './BasicsFields.tsx';

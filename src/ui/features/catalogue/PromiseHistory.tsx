@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PromiseHistoryResponse } from '../../../domain/admin.ts';
 import { useServices } from '../../app/context.ts';
 import { formatDateTime } from '../entries/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { catalogueApi } from './api.ts';
 
 export function PromiseHistory({ id, version }: { id: string; version: number }) {

@@ -1,5 +1,5 @@
 // Move up, move down and remove for one row of a list, each named after the row.
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 interface Props {
   name: string;

@@ -1,7 +1,7 @@
 // A target as written: none, or a count per year or over the whole period.
 import type { Target } from '../../../domain/catalogue/types.ts';
 import { Choice } from '../../components/Choice.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { NumberField } from './fields.tsx';
 import { parseCount } from './model.ts';
 

@@ -3,7 +3,7 @@
 import type { PromiseDraftInput } from '../../../domain/catalogue/edit.ts';
 import type { ValidationIssue } from '../../../domain/validation.ts';
 import { ApiFailure, NetworkFailure } from '../../../sync/api.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface PathErrors {
   byPath: Partial<Record<string, string>>;

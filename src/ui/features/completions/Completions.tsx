@@ -7,7 +7,7 @@ import type { ActivityCompletion } from '../../../domain/tallies/completions.ts'
 import { useAppState, useServices } from '../../app/context.ts';
 import { canMarkDone } from '../tallies/roles.ts';
 import { formatLocalDate } from '../tallies/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { CompletionForm, completionDraftKey } from './CompletionForm.tsx';
 import { WithdrawCompletionForm, withdrawDraftKey } from './WithdrawCompletionForm.tsx';
 import { hasDraft } from './useDraft.ts';

@@ -7,7 +7,7 @@ import { useServices } from '../../app/context.ts';
 import { useOnline } from '../../hooks/useOnline.ts';
 import { useToast } from '../../components/Toast.tsx';
 import { TextField } from '../../components/TextField.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { failureToErrors, type FormErrors } from './errors.ts';
 import { mergeCompletion } from './store.ts';
 import { useDraft } from './useDraft.ts';

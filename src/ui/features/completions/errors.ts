@@ -1,7 +1,7 @@
 // Turning validation issues and server failures into messages next to the form's fields.
 import type { ValidationIssue } from '../../../domain/validation.ts';
 import { ApiFailure, NetworkFailure } from '../../../sync/api.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export type FormErrors = Partial<Record<string, string>>;
 

@@ -10,7 +10,7 @@ import { useLive } from '../../hooks/useLive.ts';
 import { useToast } from '../../components/Toast.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { afterWrite } from '../../app/afterWrite.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { describeDetails } from './describe.ts';
 import { formatDateTime } from './format.ts';
 import { entrySyncState, rejectionReasons, SYNC_STATE_LABEL } from './syncState.ts';

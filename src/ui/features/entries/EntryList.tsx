@@ -5,7 +5,7 @@ import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { formatDateTime } from './format.ts';
 import { entrySyncState, rejectionReasons, SYNC_STATE_LABEL } from './syncState.ts';
 

@@ -1,6 +1,6 @@
 // An entry's details as label–value pairs for reading.
 import type { EntryContent } from '../../../domain/entry.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { detailOrder } from '../log/KindFields.tsx';
 
 export function describeDetails(content: EntryContent): Array<[string, string]> {

@@ -1,6 +1,6 @@
 // Where an entry stands on its way to the server, from the outbox and the server's stamps.
 import type { EntryHead, OutboxItem } from '../../../db/index.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export type EntrySyncState = 'local' | 'sending' | 'server' | 'needs_action' | 'local_only';
 

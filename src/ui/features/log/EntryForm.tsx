@@ -1,15 +1,15 @@
 // The form for logging or correcting an entry. What is typed is kept as a draft on the
 // device until it is saved, so closing the form, a reload or an update loses nothing.
-import { LIMITS } from '../../../domain/validation.ts';
+import { LIMITS } from '../../../domain/limits.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntryContent } from '../../../domain/entry.ts';
 import { loadDraft, saveDraft, clearDraft, isQuotaError } from '../../../db/index.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { KindFields } from './KindFields.tsx';
 import { registerDraftFlush } from '../../app/drafts.ts';
-import { validateForm, toLocalInput, fromLocalInput, type FormState, type FieldErrors } from './formModel.ts';
+import { validateForm, preloadValidation, toLocalInput, fromLocalInput, type FormState, type FieldErrors } from './formModel.ts';
 
 const DURATIONS = [null, 15, 30, 60, 120, 180, 240];
 /** Fields that show their own message; others (catalogue rules) go in the summary. */
@@ -41,6 +41,7 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
 
   useEffect(() => {
     let alive = true;
+    preloadValidation();
     void loadDraft<FormState>(db, draftKey).then((draft) => {
       // The officer may already have typed (the read can finish after the first tap): keep that.
       if (!alive || !draft || dirty.current) return;
@@ -75,16 +76,16 @@ export function EntryForm({ title, subtitle, draftKey, initial, placeSuggestions
   const submit = async (e: Event) => {
     e.preventDefault();
     if (saving) return;
-    const { content, errors: found } = validateForm(form, catalogue, now());
-    setErrors(found);
-    if (!content) {
-      const first = Object.keys(found)[0];
-      document.getElementById(first?.startsWith('details.') ? `f-${first.slice(8)}` : `f-${first}`)?.focus();
-      return;
-    }
     setSaving(true);
     setSaveError(null);
     try {
+      const { content, errors: found } = await validateForm(form, catalogue, now());
+      setErrors(found);
+      if (!content) {
+        const first = Object.keys(found)[0];
+        document.getElementById(first?.startsWith('details.') ? `f-${first.slice(8)}` : `f-${first}`)?.focus();
+        return;
+      }
       await onSave(content);
       dirty.current = false;
       await clearDraft(db, draftKey);

@@ -9,7 +9,7 @@ import { countLive } from '../../../db/index.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { KommunPicker } from './KommunPicker.tsx';
 
 export function Home() {

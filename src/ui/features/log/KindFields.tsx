@@ -3,7 +3,7 @@
 import type { EntryKind } from '../../../domain/catalogue/types.ts';
 import { Stepper } from '../../components/Stepper.tsx';
 import { Choice } from '../../components/Choice.tsx';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import type { FieldErrors } from './formModel.ts';
 
 type FieldSpec =

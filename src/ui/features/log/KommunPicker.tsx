@@ -1,6 +1,6 @@
 // Chosen once per device; the officer's police area decides which kommuner are offered.
 import { useAppState, useServices } from '../../app/context.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function KommunPicker() {
   const { catalogue, user, settings } = useAppState();

@@ -9,7 +9,7 @@ import { href, navigate } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useToast } from '../../components/Toast.tsx';
 import { afterWrite } from '../../app/afterWrite.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { EntryForm } from './EntryForm.tsx';
 import type { FormState } from './formModel.ts';
 

@@ -2,7 +2,6 @@
 // schema and checked against the catalogue, with errors keyed by field.
 import type { Catalogue, EntryKind } from '../../../domain/catalogue/types.ts';
 import type { EntryContent } from '../../../domain/entry.ts';
-import { validateEntryContent } from '../../../domain/validation.ts';
 import { checkEntryAgainstCatalogue } from '../../../domain/catalogue/lookup.ts';
 
 export interface FormState {
@@ -51,7 +50,21 @@ export function toContent(form: FormState, nowMs: number): unknown {
   };
 }
 
-export function validateForm(form: FormState, catalogue: Catalogue, nowMs: number): { content: EntryContent | null; errors: FieldErrors } {
+/**
+ * The validator (valibot and the kind schemas) is fetched on first use rather than with
+ * the log screen; the form asks for it as soon as it opens (preloadValidation), so the
+ * officer's first save never waits on it.
+ */
+const validation = () => import('../../../domain/validation.ts');
+
+export function preloadValidation(): void {
+  void validation().catch(() => {
+    // Offline before the worker cached the chunk: validateForm tries again on save.
+  });
+}
+
+export async function validateForm(form: FormState, catalogue: Catalogue, nowMs: number): Promise<{ content: EntryContent | null; errors: FieldErrors }> {
+  const { validateEntryContent } = await validation();
   const result = validateEntryContent(toContent(form, nowMs));
   const errors: FieldErrors = {};
   if (!result.ok) {

@@ -1,6 +1,6 @@
 // Sign-in. Needs the network; what is already on the device stays, whatever happens here.
 import { useState } from 'preact/hooks';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { TextField } from '../../components/TextField.tsx';
 
 interface Props {

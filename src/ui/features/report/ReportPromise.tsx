@@ -1,6 +1,6 @@
 // One promise of the report: its title and period, each commitment verbatim with its
 // activities, then the activities tied to no single commitment.
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { STATUS_SYMBOL, formatLocalDate, formatNumber } from '../tallies/format.ts';
 import type { ReportActivity, ReportPromise, ReportSection } from './model.ts';
 

@@ -10,7 +10,7 @@ import { useLastSync } from '../tallies/DataAge.tsx';
 import { formatLocalDate } from '../tallies/format.ts';
 import { resolvePeriod } from '../tallies/periods.ts';
 import { isUnavailable, useTallies } from '../tallies/useTallies.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { buildReport, type ReportModel } from './model.ts';
 import { csvFileName, reportCsv } from './csv.ts';
 import { ReportPromiseView } from './ReportPromise.tsx';

@@ -4,7 +4,7 @@
 // CRLF line ends, a field quoted when it holds the separator, a quote or a line break.
 import { OUTCOME_COLUMNS } from '../tallies/outcomes.ts';
 import { formatNumber } from '../tallies/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { reportRows, type ReportModel } from './model.ts';
 
 export const BOM = '\uFEFF';

@@ -9,7 +9,7 @@ import type { ActivityCompletion } from '../../../domain/tallies/completions.ts'
 import { isMarkedDone, ownerLabel, statusLabel, targetLabel, windowLabel, windowName } from '../tallies/format.ts';
 import { outcomePhrases, outcomeValues } from '../tallies/outcomes.ts';
 import { periodLabel } from '../tallies/periods.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface ReportCompletion {
   doneOn: LocalDate;

@@ -1,13 +1,13 @@
 // "Skiftet klart": before handing in the phone, does every entry have a server receipt?
 // If not, which ones wait and why.
-import { countDrafts, getEntry, getMeta, type EntryHead, type OutboxItem } from '../../../db/index.ts';
+import { countDrafts, getEntry, getMeta, listOutbox, type EntryHead, type OutboxItem } from '../../../db/index.ts';
 import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
 import { LAST_SYNC_KEY } from '../../../sync/engine.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { formatDateTime } from '../entries/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 interface Waiting {
   item: OutboxItem;
@@ -18,7 +18,8 @@ export function ShiftEnd() {
   const { db, sync } = useServices();
   const { user } = useAppState();
   const data = useLive(async () => {
-    const items = await db.outbox.orderBy('seq').toArray();
+    // In the state shown: an item of a push in flight is 'sending' (db/outbox.ts).
+    const items = await listOutbox(db);
     const waiting: Waiting[] = await Promise.all(items.map(async (item) => ({ item, head: await getEntry(db, item.id) })));
     return { waiting, drafts: await countDrafts(db), last: await getMeta<string>(db, LAST_SYNC_KEY) };
   }, [db]);

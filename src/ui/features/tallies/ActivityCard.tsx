@@ -6,7 +6,7 @@ import type { Grain } from '../../../domain/tallies/plan.ts';
 import { RANGE_CELL, type ActivityTally, type TargetProgress } from '../../../domain/tallies/tally.ts';
 import type { ActivityCompletion } from '../../../domain/tallies/completions.ts';
 import { href } from '../../app/router.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { BarChart } from './BarChart.tsx';
 import { chartBars, pacePerBucket } from './chart.ts';
 import { formatNumber, isMarkedDone, ownerLabel, progressText, STATUS_SYMBOL, statusLabel, targetLabel } from './format.ts';

@@ -3,7 +3,7 @@
 // as text for screen readers; colour is never the only carrier (values are printed).
 import { useId } from 'preact/hooks';
 import { formatNumber } from './format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface ChartBar {
   key: string;

@@ -9,7 +9,7 @@ import type { CitizenPromise } from '../../../domain/catalogue/types.ts';
 import type { PromiseTally } from '../../../domain/tallies/tally.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href, navigate } from '../../app/router.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 import { DataAge } from './DataAge.tsx';
 import { UnsentPanel } from './UnsentPanel.tsx';

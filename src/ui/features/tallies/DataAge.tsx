@@ -8,7 +8,7 @@ import { useServices } from '../../app/context.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useOnline } from '../../hooks/useOnline.ts';
 import { formatDateTime } from '../entries/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 export function useLastSync(): string | null | undefined {
   const { db } = useServices();

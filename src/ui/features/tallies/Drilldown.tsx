@@ -10,7 +10,7 @@ import { useAppState, useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { formatDateTime } from '../entries/format.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 import { DataAge } from './DataAge.tsx';
 import { seesWholeArea } from './roles.ts';
 import { formatLocalDate } from './format.ts';

@@ -1,6 +1,8 @@
 // The bars of an activity's chart: every quarter or tertial of its promise's period.
 import type { Activity, CitizenPromise } from '../../../domain/catalogue/types.ts';
-import { bucketLabel, bucketsBetween, type LocalDate } from '../../../domain/calendar.ts';
+import { bucketsBetween, type LocalDate } from '../../../domain/calendar.ts';
+import { t } from '../../i18n/index.ts';
+import { bucketName } from './periods.ts';
 import type { Grain } from '../../../domain/tallies/plan.ts';
 import type { ActivityTally } from '../../../domain/tallies/tally.ts';
 import type { ChartBar } from './BarChart.tsx';
@@ -8,8 +10,8 @@ import type { ChartBar } from './BarChart.tsx';
 export function chartBars(promise: CitizenPromise, tally: ActivityTally, grain: Grain, asOf: LocalDate): ChartBar[] {
   return bucketsBetween(promise.validFrom, promise.validTo, grain).map((b) => ({
     key: b.key,
-    label: bucketLabel(b),
-    short: `${grain === 'quarter' ? 'K' : 'T'}${b.index}`,
+    label: bucketName(b),
+    short: t.followUp.bucketShort(grain === 'quarter', b.index),
     year: b.year,
     count: tally.cells[b.key]?.count ?? 0,
     future: b.from > asOf,

@@ -2,8 +2,10 @@
 // so that the three never word a target or a status differently.
 import type { Activity, Owner, Target } from '../../../domain/catalogue/types.ts';
 import type { TargetProgress, TargetStatus } from '../../../domain/tallies/tally.ts';
-import { t } from '../../i18n/sv.ts';
+import { locale, t } from '../../i18n/index.ts';
 
+// Numbers keep the Swedish decimal comma in both languages: the CSV goes to Swedish Excel,
+// and the dashboard must read as the report does.
 const decimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
 /** "26,3": Swedish decimal comma, at most one decimal. */
@@ -57,10 +59,12 @@ export function isMarkedDone(activity: Activity): boolean {
   return activity.entryKinds.length === 0;
 }
 
-const longDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', dateStyle: 'long' });
+// In the chosen language ("30 april 2025" / "30 April 2025"); made on first use, after boot set it.
+let longDateFormat: Intl.DateTimeFormat | undefined;
+const longDate = () => (longDateFormat ??= new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', dateStyle: 'long' }));
 
 /** A Stockholm calendar date as "30 april 2025" (the date is a calendar day, so no time zone shift). */
 export function formatLocalDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return longDate.format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return longDate().format(new Date(Date.UTC(y!, m! - 1, d!)));
 }

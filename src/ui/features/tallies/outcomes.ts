@@ -3,7 +3,7 @@
 // follows from the entry kinds it is logged as (src/domain/tallies/outcomes.ts).
 import type { Activity } from '../../../domain/catalogue/types.ts';
 import { OUTCOME_FIELDS, derivedOutcomes, type Sums } from '../../../domain/tallies/outcomes.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 const o = t.outcome;
 

@@ -3,9 +3,9 @@
 // promise period. A period is named by a key that also goes into the URL.
 import type { Catalogue, CitizenPromise } from '../../../domain/catalogue/types.ts';
 import { activePromise, promisesOf } from '../../../domain/catalogue/lookup.ts';
-import { bucketLabel, bucketsBetween, parseBucketKey, type LocalDate } from '../../../domain/calendar.ts';
+import { bucketsBetween, parseBucketKey, type Bucket, type LocalDate } from '../../../domain/calendar.ts';
 import type { Grain, TallyRequest } from '../../../domain/tallies/plan.ts';
-import { t } from '../../i18n/sv.ts';
+import { t } from '../../i18n/index.ts';
 
 /** The key of the whole promise period (every other key is a bucket key: "2026", "2026-Q4", "2026-T3"). */
 export const WHOLE_PERIOD = 'hela';
@@ -32,10 +32,15 @@ export function referencePromise(catalogue: Catalogue, kommunId: string, today: 
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "2025", "kvartal 3 2025", "tertial 2 2026" (in the chosen language). */
+export function bucketName(b: Bucket): string {
+  return b.by === 'year' ? String(b.year) : t.followUp.bucket(b.by === 'quarter', b.index, b.year);
+}
+
 /** "Kvartal 3 2025", "Tertial 1 2026", "2025". */
 export function periodLabel(key: string): string {
   const b = parseBucketKey(key);
-  return b ? capitalize(bucketLabel(b)) : key;
+  return b ? capitalize(bucketName(b)) : key;
 }
 
 export function defaultPeriodKey(promise: CitizenPromise | null, today: LocalDate): string {
@@ -62,7 +67,7 @@ export function periodOptions(promises: readonly CitizenPromise[], promise: Citi
   const buckets = promise && last && last >= promise.validFrom ? bucketsBetween(promise.validFrom, last, promise.reportingPeriod).reverse() : [];
   return [
     ...years.map((key) => ({ key, label: key === thisYear ? t.followUp.currentYear(Number(key)) : key, group: 'year' as const })),
-    ...buckets.map((b) => ({ key: b.key, label: capitalize(bucketLabel(b)), group: 'bucket' as const })),
+    ...buckets.map((b) => ({ key: b.key, label: capitalize(bucketName(b)), group: 'bucket' as const })),
     ...(promise ? [{ key: WHOLE_PERIOD, label: t.followUp.wholePeriod(promise.validFrom, promise.validTo), group: 'whole' as const }] : []),
   ];
 }

@@ -1,0 +1,170 @@
+// Side by side on this machine: the app's sync of 10 000 queued entries against PouchDB's
+// one-shot replication of the same 10 000 documents to pouchdb-server. Both in the same
+// Chromium build, both with IndexedDB on disk, both from a cold start (the browser
+// restarted after filling), both pages served by the server they talk to (same origin:
+// no CORS preflights for either), both servers a separate Node process with their
+// defaults and request logging (ours with its per-user push throttle off: see
+// lib/unthrottled-server.ts). Timed in the page from the call to the end:
+//   app:    syncOnce until its push loop is done (every entry acknowledged and its receipt
+//           stored); the full run, which then pulls the 10 000 back, is reported beside it;
+//   PouchDB: PouchDB.replicate(local, remote) until it resolves.
+// Same documents: the app's push changes, made once in Node (sync-entries.ts); in PouchDB
+// each change is a document with its id as _id. Where the two differ, the difference
+// is the app's design and weighs against it: its IndexedDB writes use strict durability
+// (PouchDB's use the browser default), it opens (decrypts) each entry before pushing it
+// (issue 7), and it marks each batch 'sending' before the request. The app side also
+// reports how much of its time went to awaiting the server, so the rest is device work.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import type { Catalogue } from '../src/domain/catalogue/index.ts';
+import type { PushChange } from '../src/domain/sync.ts';
+import { resolvePostgres } from '../tests/server/support/pg-cluster.ts';
+import { AppServer } from './lib/app-server.ts';
+import { DiskBrowser } from './lib/browser.ts';
+import { ensureExternal, externalPath } from './lib/external.ts';
+import { injectBundle } from './lib/page-bundle.ts';
+import { PouchServer } from './lib/pouchdb-server.ts';
+import { makeChanges } from './sync-entries.ts';
+
+export const SYNC_ENTRIES = Number(process.env.BENCH_SYNC_ENTRIES ?? 10_000);
+const PAGE = 'bench/browser/sync-compare.ts';
+const OFFICER = 'polis1';
+const DEVICE = 'bench-sync-device';
+
+/** Call one of the functions sync-compare.ts put on window. */
+async function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return (await page.evaluate(({ name, args }) => (window as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!(...args), { name, args })) as T;
+}
+
+interface AppFigures {
+  pushMs: number;
+  pushRequests: number;
+  awaitingServerMs: number;
+  deviceWorkMs: number;
+  fullSyncMs: number;
+  pushed: number;
+  rejected: number;
+  pulledBack: number;
+  leftInQueue: number;
+  fillSeconds: number;
+}
+
+async function catalogueOf(server: AppServer, token: string): Promise<Catalogue> {
+  const res = await fetch(`${server.url}/api/v1/catalogue`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET /catalogue ${res.status}`);
+  return (await res.json()) as Catalogue;
+}
+
+/** Fill the app's database in one browser session, restart the browser, sync. */
+async function runApp(server: AppServer, changes: PushChange[] | null): Promise<{ figures: AppFigures; changes: PushChange[] }> {
+  const session = await server.login(OFFICER, DEVICE);
+  // The entries are made once, from the first server's catalogue; a second server (the
+  // demo catalogue is the same) must accept the same ones.
+  const list = changes ?? makeChanges(await catalogueOf(server, session.token), session.user.kommunIds, SYNC_ENTRIES, Date.now());
+  const key = [...randomBytes(32)];
+  const browser = new DiskBrowser();
+  try {
+    let page = await browser.open();
+    // Any page of the server's origin will do: the API's health answer, not the app (no service worker).
+    await page.goto(`${server.url}/api/v1/health`);
+    await injectBundle(page, PAGE);
+    const f0 = performance.now();
+    const queued = await call<number>(page, 'fillApp', list, key, session.user.id, DEVICE);
+    const fillSeconds = (performance.now() - f0) / 1000;
+    if (queued !== list.length) throw new Error(`queued ${queued} of ${list.length}`);
+    page = await browser.open(); // cold start
+    await page.goto(`${server.url}/api/v1/health`);
+    await injectBundle(page, PAGE);
+    const r = await call<Omit<AppFigures, 'fillSeconds'>>(page, 'syncApp', key, session.token, session.user.id, DEVICE);
+    if (r.pushed !== list.length || r.rejected !== 0 || r.leftInQueue !== 0) throw new Error(`app sync incomplete: ${JSON.stringify(r)}`);
+    return { figures: { ...r, fillSeconds }, changes: list };
+  } finally {
+    await browser.dispose();
+  }
+}
+
+async function runPouch(changes: PushChange[]) {
+  const server = new PouchServer();
+  const browser = new DiskBrowser();
+  try {
+    await server.start();
+    const remote = await server.createDb('bench');
+    const pouchJs = externalPath('pouchdb/dist/pouchdb.min.js');
+    const open = async () => {
+      const page = await browser.open();
+      await page.goto(`${server.url}/`);
+      await page.addScriptTag({ path: pouchJs });
+      await injectBundle(page, PAGE);
+      return page;
+    };
+    let page = await open();
+    const f0 = performance.now();
+    const filled = await call<{ docs: number; adapter: string; version: string }>(page, 'fillPouch', changes);
+    const fillSeconds = (performance.now() - f0) / 1000;
+    if (filled.docs !== changes.length) throw new Error(`PouchDB holds ${filled.docs} of ${changes.length}`);
+    page = await open(); // cold start
+    const r = await call<{ replicateMs: number; requests: number; awaitingServerMs: number; ok: boolean; docsRead: number; docsWritten: number; writeFailures: number; errors: number }>(page, 'replicatePouch', remote);
+    const onServer = await server.docCount('bench');
+    if (!r.ok || r.docsWritten !== changes.length || onServer !== changes.length) throw new Error(`PouchDB replication incomplete: ${JSON.stringify(r)}, ${onServer} on the server`);
+    return { ...r, onServer, fillSeconds, pouchdbVersion: filled.version, localAdapter: filled.adapter };
+  } finally {
+    await browser.dispose();
+    await server.dispose();
+  }
+}
+
+export async function benchSyncVsPouch(): Promise<Record<string, unknown>> {
+  ensureExternal();
+  const out: Record<string, unknown> = { entries: SYNC_ENTRIES };
+
+  const lite = new AppServer({ unthrottled: true });
+  let changes: PushChange[];
+  try {
+    await lite.start();
+    const r = await runApp(lite, null);
+    changes = r.changes;
+    out.appPglite = r.figures;
+    console.log(`  app → server (PGlite): ${r.figures.pushMs.toFixed(0)} ms to all acknowledged (full sync run with pull-back ${r.figures.fullSyncMs.toFixed(0)} ms)`);
+  } finally {
+    await lite.dispose();
+  }
+
+  const pouchFigures = await runPouch(changes);
+  out.pouchdb = pouchFigures;
+  console.log(`  PouchDB ${pouchFigures.pouchdbVersion} (${pouchFigures.localAdapter}) → pouchdb-server (LevelDB): ${pouchFigures.replicateMs.toFixed(0)} ms`);
+
+  // The same against PostgreSQL: TEST_DATABASE_URL, or a throwaway local cluster (fsync on), else skipped.
+  const pgServer = await resolvePostgres({ fast: false });
+  if (pgServer) {
+    const name = `bench_sync_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: pgServer.url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(pgServer.url);
+      url.pathname = `/${name}`;
+      const server = new AppServer({ databaseUrl: url.toString(), unthrottled: true });
+      try {
+        await server.start();
+        const r = await runApp(server, changes);
+        out.appPostgres = { ...r.figures, database: pgServer.description };
+        console.log(`  app → server (PostgreSQL): ${r.figures.pushMs.toFixed(0)} ms to all acknowledged`);
+      } finally {
+        await server.dispose();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await admin.end();
+      await pgServer.stop();
+    }
+  } else {
+    out.appPostgres = 'skipped: no TEST_DATABASE_URL and no local PostgreSQL';
+  }
+
+  const app = out.appPglite as AppFigures;
+  out.ratioPglite = pouchFigures.replicateMs / app.pushMs;
+  out.ratioPgliteFullSync = pouchFigures.replicateMs / app.fullSyncMs;
+  if (typeof out.appPostgres === 'object') out.ratioPostgres = pouchFigures.replicateMs / (out.appPostgres as AppFigures).pushMs;
+  return out;
+}

@@ -1,0 +1,75 @@
+// The log screen's speed budget, kept by the build: the JavaScript a first visit loads
+// before any dynamic import (the entry chunk and its static imports). Other screens are
+// lazy chunks (src/ui/app/lazy.tsx).
+//
+// The goal is 60 KiB gzip (issue 8). The build is at about 69 KiB: the lock screen and the
+// sealing (issue 7) came in with this round. Until the remaining cuts land (the sync
+// engine and the account screens behind dynamic imports, see docs/decisions.md), the
+// build fails above a ceiling just over today's size, so it can only shrink; every build
+// prints the goal and the distance to it. Lower the ceiling as the bundle shrinks.
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+export const INITIAL_JS_BUDGET_BYTES = 60 * 1024;
+export const INITIAL_JS_CEILING_BYTES = 71 * 1024;
+
+export interface BudgetReport {
+  budgetBytes: number;
+  ceilingBytes: number;
+  /** gzip level 9, the figure the budget is about. */
+  initialGzipBytes: number;
+  initialChunks: { file: string; gzipBytes: number }[];
+  lazyChunks: { file: string; gzipBytes: number }[];
+}
+
+interface ChunkLike {
+  type: 'chunk';
+  fileName: string;
+  code: string;
+  isEntry: boolean;
+  imports: string[];
+}
+
+export function measureInitial(chunks: ChunkLike[]): BudgetReport {
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const gz = (c: ChunkLike) => gzipSync(c.code, { level: 9 }).length;
+  const initial = new Set<string>();
+  const visit = (file: string) => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const dep of byFile.get(file)?.imports ?? []) visit(dep);
+  };
+  // The page's entry; the service worker is built separately and is not a chunk here.
+  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  const initialChunks = [...initial].map((file) => ({ file, gzipBytes: gz(byFile.get(file)!) }));
+  const lazyChunks = chunks.filter((c) => !initial.has(c.fileName)).map((c) => ({ file: c.fileName, gzipBytes: gz(c) }));
+  return {
+    budgetBytes: INITIAL_JS_BUDGET_BYTES,
+    ceilingBytes: INITIAL_JS_CEILING_BYTES,
+    initialGzipBytes: initialChunks.reduce((sum, c) => sum + c.gzipBytes, 0),
+    initialChunks: initialChunks.sort((a, b) => b.gzipBytes - a.gzipBytes),
+    lazyChunks: lazyChunks.sort((a, b) => b.gzipBytes - a.gzipBytes),
+  };
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Fails the build over the ceiling, warns over the goal; writes budget.json for the benchmark report. */
+export function bundleBudget(): Plugin {
+  return {
+    name: 'field-log-bundle-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o): o is typeof o & ChunkLike => o.type === 'chunk');
+      const report = measureInitial(chunks);
+      this.emitFile({ type: 'asset', fileName: 'budget.json', source: JSON.stringify(report, null, 2) });
+      const line = `log screen initial JS ${kib(report.initialGzipBytes)} gzip (goal ${kib(report.budgetBytes)}, ceiling ${kib(report.ceilingBytes)})`;
+      const parts = report.initialChunks.map((c) => `  ${c.file} ${kib(c.gzipBytes)}`).join('\n');
+      if (report.initialGzipBytes > report.ceilingBytes) {
+        this.error(`${line}: over the ceiling.\n${parts}\nMove what the log screen does not need behind lazyScreen() or a dynamic import.`);
+      }
+      if (report.initialGzipBytes > report.budgetBytes) this.warn(`${line}: ${kib(report.initialGzipBytes - report.budgetBytes)} over the goal.`);
+      else this.info(line);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// English texts of the PIN, the lock screen, the wrong-PIN rules and logout (sv-security.ts).
+import type { svSecurity } from './sv-security.ts';
+
+const entries = (n: number) => (n === 1 ? '1 entry' : `${n} entries`);
+
+export const enSecurity: typeof svSecurity = {
+  pin: 'PIN',
+  newPin: 'New PIN',
+  repeatPin: 'Repeat the PIN',
+  currentPin: 'Current PIN',
+  pinHint: (min: number, max: number) => `${min}–${max} digits. Avoid easy ones such as 123456 or your date of birth.`,
+  problems: {
+    digits: 'The PIN may contain digits only.',
+    length: (min: number, max: number) => `The PIN must be ${min}–${max} digits.`,
+    weak: 'The PIN is too easy to guess (like 123456, 000000 or 121212). Choose another.',
+    mismatch: 'The PINs do not match.',
+  },
+  setupTitle: 'Choose a PIN',
+  setupIntro: 'The entries on the phone are encrypted. The PIN unlocks the app, also without network.',
+  setupRecoveredTitle: 'Choose a new PIN',
+  setupRecoveredIntro: 'You have signed in with your password. Choose a new PIN; everything waiting on the phone is kept.',
+  setupSubmit: 'Save PIN',
+  setupBusy: 'Encrypting…',
+  lockTitle: 'Enter PIN',
+  lockHello: (name: string) => `The app is locked. Signed in: ${name}.`,
+  unlock: 'Unlock',
+  unlocking: 'Unlocking…',
+  wrongPin: (left: number) => (left === 1 ? 'Wrong PIN. 1 attempt left.' : `Wrong PIN. ${left} attempts left.`),
+  lastAttemptWarning: (max: number) => `After ${max} wrong attempts in a row the app's data on the phone is erased if nothing is waiting to be sent; otherwise the app is blocked until you sign in with your password.`,
+  forgot: 'Forgot the PIN? Sign in with your password',
+  forgotIntro: 'Sign in with username and password (needs network), then choose a new PIN. What is waiting on the phone is kept.',
+  backToPin: 'Back to the PIN',
+  hardTitle: 'The app is blocked',
+  hardWhy: (max: number) => `The PIN was entered wrongly ${max} times in a row, so it no longer unlocks the app.`,
+  hardWaiting: (n: number) =>
+    n === 1
+      ? '1 entry is waiting to be sent. It is kept on the phone, encrypted, and sent as soon as you have signed in.'
+      : `${n} entries are waiting to be sent. They are kept on the phone, encrypted, and sent as soon as you have signed in.`,
+  hardHow: 'Sign in with username and password (needs network), then choose a new PIN.',
+  wipedTitle: "The app's data has been erased",
+  wipedWhy: (max: number) => `The PIN was entered wrongly ${max} times in a row. Nothing was waiting to be sent, so the app's data on the phone has been erased. Everything you logged is on the server.`,
+  wipedLogin: 'Sign in again',
+  otherOfficerWaiting: (owner: string | null, n: number) =>
+    `${entries(n)} from ${owner ?? 'another user'} ${n === 1 ? 'is' : 'are'} waiting to be sent from this phone and cannot be opened by you. ${owner ?? 'That user'} needs to sign in and sync, or sign out, first.`,
+  noRecoveryKey: (n: number) => `The server has no recovery key for this phone, so the ${entries(n)} waiting cannot be unlocked. Contact your administrator.`,
+  settingsTitle: 'Security',
+  idleLabel: 'Lock after inactivity',
+  hiddenLabel: 'Lock when the app has been hidden for',
+  minutes: (n: number) => (n === 0 ? 'At once' : `${n} min`),
+  lockNow: 'Lock now',
+  changePinTitle: 'Change PIN',
+  changePinSubmit: 'Change PIN',
+  changePinWrong: 'The current PIN is not right.',
+  changePinDone: 'The PIN has been changed.',
+  logout: 'Sign out',
+  logoutWorking: 'Signing out…',
+  logoutIntro: "Signing out erases the app's data and keys on the phone. What has been sent stays on the server.",
+  logoutWaiting: (n: number) => `${entries(n)} ${n === 1 ? 'has' : 'have'} not been received by the server and will be lost for good if you sign out.`,
+  logoutTryLater: 'Sync first when you have network, and nothing is lost.',
+  logoutConfirmWord: 'ERASE',
+  logoutConfirmLabel: (word: string) => `Type ${word} to sign out anyway and erase them`,
+  logoutConfirm: (n: number) => `Sign out and erase ${entries(n)}`,
+  logoutCancel: 'Cancel',
+  logoutOffline: 'You are offline: the phone is cleared now, and the session on the server ends by itself.',
+};

@@ -1,0 +1,128 @@
+// The outbox steps a pipelined push is made of (src/sync/engine.ts): reading after a seq,
+// marking, putting back exactly what was in flight, and applying answers by seq.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FieldLogDb, saveEntry, correctEntry, nextBatch, markSending, requeueSending, applyPushResults, getEntry, listRevisions, listOutbox, outboxByEntry, outboxSummary, type WriteContext } from '../../../src/db/index.ts';
+import { lob, trafficCheck } from '../../fixtures/entries.ts';
+
+let db: FieldLogDb;
+const ctx: WriteContext = { officerId: 'o1', deviceId: 'd1', now: () => Date.parse('2025-03-01T08:00:00Z') };
+/** The states as the UI shows them. */
+const states = async () => (await listOutbox(db)).map((i) => `${i.seq}:${i.state}`);
+const applied = (id: string, rev: number, serverSeq: number) => ({ id, rev, status: 'applied' as const, serverSeq, serverTime: '2025-03-01T08:00:01.000Z' });
+
+beforeEach(async () => {
+  db = new FieldLogDb(`outbox-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+async function save(n: number, over: Partial<WriteContext> = {}) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await saveEntry(db, trafficCheck(), { ...ctx, ...over }));
+  return out;
+}
+
+describe('reading the next batch', () => {
+  it('starts after the given seq and takes only queued items of the officer, in order', async () => {
+    await save(3);
+    await save(1, { officerId: 'o2' });
+    await save(3);
+    const first = await nextBatch(db, 2, 'o1');
+    expect(first.map((c) => c.item.seq)).toEqual([1, 2]);
+    // In flight, and one rejected: neither is taken again.
+    await markSending(db, [3]);
+    await applyPushResults(db, [{ id: (await db.outbox.get(5))!.id, rev: 1, status: 'rejected', errors: [] }]);
+    expect((await nextBatch(db, 10, 'o1')).map((c) => c.item.seq)).toEqual([1, 2, 6, 7]);
+    expect((await nextBatch(db, 10, 'o1', { afterSeq: 2 })).map((c) => c.item.seq)).toEqual([6, 7]);
+    // Reading in chunks past what it skips (other officer, sending, rejected) still fills the batch.
+    expect((await nextBatch(db, 2, 'o1', { afterSeq: 2 })).map((c) => c.item.seq)).toEqual([6, 7]);
+    expect(await nextBatch(db, 10, 'o1', { afterSeq: 7 })).toEqual([]);
+  });
+
+  it('summarises the outbox for the heartbeat in one read', async () => {
+    expect(await outboxSummary(db)).toEqual({ queuedCount: 0, oldestQueuedAt: null });
+    await save(2);
+    expect(await outboxSummary(db)).toEqual({ queuedCount: 2, oldestQueuedAt: '2025-03-01T08:00:00.000Z' });
+  });
+});
+
+describe('marking and putting back', () => {
+  it('marks only queued items, and puts back exactly the seqs it is given', async () => {
+    await save(4);
+    await applyPushResults(db, [{ id: (await db.outbox.get(4))!.id, rev: 1, status: 'rejected', errors: [] }]);
+    await markSending(db, [1, 2, 4]);
+    expect(await states()).toEqual(['1:sending', '2:sending', '3:queued', '4:rejected']);
+    expect((await outboxByEntry(db)).get((await db.outbox.get(2))!.id)?.[0]?.state).toBe('sending');
+    // One row for the whole push: the items themselves are not rewritten.
+    expect((await db.outbox.toArray()).map((i) => i.state)).toEqual(['queued', 'queued', 'queued', 'rejected']);
+    await markSending(db, [3]);
+    await requeueSending(db, [1, 3, 4]);
+    // 2 was not given: another run's (or another tab's) item in flight stays as it is.
+    expect(await states()).toEqual(['1:queued', '2:sending', '3:queued', '4:rejected']);
+    await requeueSending(db);
+    expect(await states()).toEqual(['1:queued', '2:queued', '3:queued', '4:rejected']);
+  });
+
+  it('a run puts back items an older app version stored as sending', async () => {
+    await save(2);
+    await db.outbox.update(1, { state: 'sending' });
+    expect((await nextBatch(db, 10)).map((c) => c.item.seq)).toEqual([2]);
+    await requeueSending(db);
+    expect(await states()).toEqual(['1:queued', '2:queued']);
+  });
+
+  it('a batch in flight is not taken by another run', async () => {
+    await save(3);
+    await markSending(db, [1, 2]);
+    expect((await nextBatch(db, 10)).map((c) => c.item.seq)).toEqual([3]);
+  });
+});
+
+describe('applying answers by seq', () => {
+  it('removes the answered items, stamps revisions and heads, keeps rejections with reasons', async () => {
+    const [a, b, c] = await save(3);
+    const batch = await nextBatch(db, 10);
+    const sent = batch.map((x) => x.item);
+    await markSending(db, sent.map((i) => i.seq!));
+    await applyPushResults(db, [applied(a!.id, 1, 11), { id: b!.id, rev: 1, status: 'conflict', errors: [{ field: 'rev', code: 'rev_exists', message: 'x' }] }, applied(c!.id, 1, 12)], sent);
+    expect(await states()).toEqual(['2:rejected']);
+    const kept = (await db.outbox.get(2))!;
+    expect(kept.errors).toEqual([{ field: 'rev', code: 'rev_exists', message: 'x' }]);
+    expect(kept.attempts).toBe(1);
+    expect(kept.conflicted?.rev).toBe(1);
+    expect((await getEntry(db, a!.id))?.serverSeq).toBe(11);
+    expect((await listRevisions(db, c!.id))[0]?.serverSeq).toBe(12);
+    expect((await getEntry(db, b!.id))?.serverSeq).toBeNull();
+  });
+
+  it('puts an item the server did not answer back in the queue', async () => {
+    const [a] = await save(2);
+    const sent = (await nextBatch(db, 10)).map((x) => x.item);
+    await markSending(db, sent.map((i) => i.seq!));
+    await applyPushResults(db, [applied(a!.id, 1, 5)], sent);
+    expect(await states()).toEqual(['2:queued']);
+  });
+
+  it('never brings back an item answered meanwhile, and stamps only the head it answered', async () => {
+    const [a, b] = await save(2);
+    const sent = (await nextBatch(db, 10)).map((x) => x.item);
+    await markSending(db, sent.map((i) => i.seq!));
+    // Another tab's run stored the answer for a first; the officer corrected b meanwhile.
+    await applyPushResults(db, [applied(a!.id, 1, 5)]);
+    await correctEntry(db, b!.id, lob(), ctx);
+    await applyPushResults(db, [applied(a!.id, 1, 5), applied(b!.id, 1, 6)], sent);
+    expect(await db.outbox.toArray()).toMatchObject([{ id: b!.id, rev: 2, state: 'queued' }]);
+    expect((await getEntry(db, b!.id))).toMatchObject({ rev: 2, serverSeq: null });
+    expect((await listRevisions(db, b!.id)).map((r) => r.serverSeq)).toEqual([6, null]);
+  });
+
+  it('deletes only the answered items when others lie between the batch’s seqs', async () => {
+    const [a] = await save(1);
+    await save(1, { officerId: 'o2' });
+    const [c] = await save(1);
+    const sent = (await nextBatch(db, 10, 'o1')).map((x) => x.item);
+    expect(sent.map((i) => i.seq)).toEqual([1, 3]);
+    await markSending(db, [1, 3]);
+    await applyPushResults(db, [applied(a!.id, 1, 1), applied(c!.id, 1, 2)], sent);
+    expect(await states()).toEqual(['2:queued']);
+  });
+});
