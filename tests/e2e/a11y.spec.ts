@@ -410,7 +410,14 @@ test('appearance setting: the choice applies at once, survives a reload, and the
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   expect(await page.evaluate(() => localStorage.getItem('fieldlog.theme'))).toBeNull();
   // Language: stored, then the page reloads.
-  await Promise.all([page.waitForEvent('load'), page.getByRole('radiogroup', { name: /Språk/ }).getByRole('radio', { name: 'English' }).check()]);
+  // click, not check: the page reloads at once, so the radio is gone before it could be read back.
+  await Promise.all([page.waitForEvent('load'), page.getByRole('radiogroup', { name: /Språk/ }).getByRole('radio', { name: 'English' }).click()]);
   expect(await page.evaluate(() => localStorage.getItem('fieldlog.language'))).toBe('en');
+  // The app starts again in English (the lock screen first, as at every start).
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Enter PIN' })).toBeVisible();
+  await page.getByLabel('PIN', { exact: true }).fill(E2E_PIN);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('link', { name: 'More' })).toBeVisible();
   await ctx.close();
 });
