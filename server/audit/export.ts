@@ -43,7 +43,8 @@ export function parseAuditRange(query: Record<string, unknown>): ParsedAuditRang
   return { ok: true, range: { fromMs, toMs, format: format as AuditExportFormat } };
 }
 
-interface AuditLogRow {
+/** A row of audit_log as the database returns it. */
+export interface AuditLogRow {
   id: number;
   at: Date;
   actor_id: string | null;

@@ -10,22 +10,13 @@ import { runAdminCli } from '../../server/admin/cli.ts';
 import { createUser, setUserActive } from '../../server/auth/users.ts';
 import { buildApp } from '../../server/http/app.ts';
 import type { Db, Queryable } from '../../server/db/db.ts';
+import type { AuditLogRow } from '../../server/audit/export.ts';
 import { draftInput } from './support/admin.ts';
 import { counts, HEARTBEAT, testApp, type Api, type Clock } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { FAST_COST, PASSWORD, setupWorld, trafficEntry, upsert, type World } from './support/fixtures.ts';
 
-interface Row {
-  id: number;
-  at: Date;
-  actor_id: string | null;
-  actor_username: string | null;
-  action: string;
-  target: string | null;
-  device_id: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+type Row = AuditLogRow;
 
 /** Each write route (method + path as registered) and the audit actions it may write. A new write route fails the coverage test until it is added here, with a test. */
 const WRITE_ROUTES: Record<string, string[]> = {
