@@ -13,7 +13,9 @@
 // is the app's design and weighs against it: its IndexedDB writes use strict durability
 // (PouchDB's use the browser default), it opens (decrypts) each entry before pushing it
 // (issue 7), and it marks each batch 'sending' before the request. The app side also
-// reports how much of its time went to awaiting the server, so the rest is device work.
+// reports how long at least one push was awaiting the server, so the rest is device work
+// nothing on the wire hid. Its receipts are folded into the records after the pull: that
+// is in the full run's figure, not in the push's (src/db/receipts.ts).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Page } from 'playwright-core';

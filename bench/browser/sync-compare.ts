@@ -48,20 +48,23 @@ w.syncApp = async (key: number[], token: string, officerId: string, deviceId: st
   let pushDoneAt = NaN;
   let pushes = 0;
   let awaitingServerMs = 0;
+  let onWire = 0;
+  let wireSince = 0;
   // The push loop is over when the engine first calls anything but /sync/push (the pull
   // or the heartbeat): by then every batch was answered and its receipt stored. The time
-  // spent waiting for push answers (network + server) is summed, so the rest is the
-  // device's own work (reading, opening and marking the batch, storing the receipts).
+  // with at least one push awaiting its answer (network + server; two may overlap) is
+  // summed, so the rest is device work nothing on the wire hid (reading, opening and
+  // marking the first batch, storing the last receipts, and any gap between pushes).
   const timed = (async (method: string, path: string, opts?: RequestOptions) => {
     const isPush = path.startsWith('/sync/push');
     if (Number.isNaN(pushDoneAt) && !isPush) pushDoneAt = performance.now();
-    const t = performance.now();
+    if (isPush && onWire++ === 0) wireSince = performance.now();
     try {
       return await api(method, path, opts);
     } finally {
       if (isPush) {
         pushes++;
-        awaitingServerMs += performance.now() - t;
+        if (--onWire === 0) awaitingServerMs += performance.now() - wireSince;
       }
     }
   }) as Api;

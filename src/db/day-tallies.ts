@@ -12,6 +12,7 @@ import { rowsFromDays, type DayCount } from '../domain/tallies/days.ts';
 import { completionRows, summarizeTallies, type KommunTallies } from '../domain/tallies/tally.ts';
 import type { ActivityCompletion } from '../domain/tallies/completions.ts';
 import type { DayTally, DayTallyKey, EntryHead, FieldLogDb } from './schema.ts';
+import { readStamped } from './receipts.ts';
 import { openRecords } from './sealed.ts';
 
 /** Changes to day rows not yet written, keyed like the table. */
@@ -108,11 +109,13 @@ export async function computeTallies(
  * newest first. Chosen and sorted on the readable fields, then opened in one go.
  */
 export async function entriesBehind(db: FieldLogDb, q: { kommunId: string; activityId: string; from: LocalDate; to: LocalDate }): Promise<EntryHead[]> {
-  const heads = await db.entries
-    .where('[content.kommunId+localDay]')
-    .between([q.kommunId, q.from], [q.kommunId, q.to], true, true)
-    .filter((h) => h.op !== 'void' && h.content.activityId === q.activityId)
-    .toArray();
+  const heads = await readStamped(db, db.entries, () =>
+    db.entries
+      .where('[content.kommunId+localDay]')
+      .between([q.kommunId, q.from], [q.kommunId, q.to], true, true)
+      .filter((h) => h.op !== 'void' && h.content.activityId === q.activityId)
+      .toArray(),
+  );
   heads.sort((a, b) => (a.content.startedAt < b.content.startedAt ? 1 : a.content.startedAt > b.content.startedAt ? -1 : a.id < b.id ? 1 : -1));
   return openRecords(heads);
 }

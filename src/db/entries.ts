@@ -10,6 +10,7 @@ import { localDate } from '../domain/calendar.ts';
 import { sameSeal } from '../crypto/seal.ts';
 import type { FieldLogDb, EntryHead, StoredHead } from './schema.ts';
 import { applyDayDeltas, newDayDeltas, trackHeadChange } from './day-tallies.ts';
+import { hasPendingStamp, pendingStamps, readStamped } from './receipts.ts';
 import { openRecord, openRecords, sealRevision, type StoredRevision } from './sealed.ts';
 
 export interface WriteContext {
@@ -73,7 +74,7 @@ async function store(db: FieldLogDb, revision: EntryRevision, stored: StoredRevi
     db.revisions.add(stored),
     db.entries.put(storedHeadOf(stored, head)),
     applyDayDeltas(db.dayTallies, trackHeadChange(newDayDeltas(), previous, head)),
-    queue && db.outbox.add({ id: revision.id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0 }),
+    queue && db.outbox.add({ id: revision.id, rev: revision.rev, officerId: revision.officerId, state: 'queued', queuedAt: revision.clientTime, attempts: 0, revision: stored }),
   ]);
 }
 
@@ -101,7 +102,7 @@ async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, chang
     const revision = newRevision(id, head.rev + 1, changeOf(head), ctx);
     const stored = await sealRevision(revision);
     try {
-      return await db.transaction('rw', [db.revisions, db.entries, db.outbox, db.dayTallies], async () => {
+      return await db.transaction('rw', [db.revisions, db.entries, db.outbox, db.dayTallies, db.receipts], async () => {
         if (!unchanged(await db.entries.get(id), read)) throw new HeadMovedError();
         // The server has answered a rejected revision for good; this one supersedes it.
         const pending = await db.outbox.where('id').equals(id).toArray();
@@ -119,8 +120,10 @@ async function nextRevision(db: FieldLogDb, id: string, ctx: WriteContext, chang
   }
 }
 
+/** Called inside a transaction that includes revisions and receipts. */
 async function everApplied(db: FieldLogDb, id: string): Promise<boolean> {
-  return (await db.revisions.where('id').equals(id).filter((r) => r.serverSeq !== null).count()) > 0;
+  if ((await db.revisions.where('id').equals(id).filter((r) => r.serverSeq !== null).count()) > 0) return true;
+  return hasPendingStamp(await pendingStamps(db), id);
 }
 
 /** Correct an entry: a new revision with the new content. */
@@ -134,23 +137,28 @@ export function voidEntry(db: FieldLogDb, id: string, reason: string, ctx: Write
 }
 
 export async function getEntry(db: FieldLogDb, id: string): Promise<EntryHead | undefined> {
-  const stored = await db.entries.get(id);
+  const [stored] = await readStamped(db, db.entries, async () => {
+    const head = await db.entries.get(id);
+    return head ? [head] : [];
+  });
   return stored && openRecord(stored);
 }
 
 /** Every revision of an entry, oldest first. */
 export async function listRevisions(db: FieldLogDb, id: string): Promise<EntryRevision[]> {
-  return openRecords(await db.revisions.where('id').equals(id).sortBy('rev'));
+  return openRecords(await readStamped(db, db.revisions, () => db.revisions.where('id').equals(id).sortBy('rev')));
 }
 
 /** The officer's entries, newest start time first. */
 export async function listEntries(db: FieldLogDb, officerId: string, limit = 200): Promise<EntryHead[]> {
-  const stored = await db.entries
-    .orderBy('content.startedAt')
-    .reverse()
-    .filter((e) => e.officerId === officerId)
-    .limit(limit)
-    .toArray();
+  const stored = await readStamped(db, db.entries, () =>
+    db.entries
+      .orderBy('content.startedAt')
+      .reverse()
+      .filter((e) => e.officerId === officerId)
+      .limit(limit)
+      .toArray(),
+  );
   return openRecords(stored);
 }
 
@@ -185,10 +193,11 @@ export async function recentPlaces(db: FieldLogDb, activityId: string, kind: str
  * the counts), before the transaction; the transaction checks those heads did not move.
  */
 export async function storePulledRevisions(db: FieldLogDb, pulled: EntryRevision[], cursor?: { key: string; value: number }): Promise<void> {
-  // The device's own pushes come back already stamped (applyPushResults), and a server
+  // The device's own pushes come back already stamped, or with their receipt waiting to
+  // be folded (receipts.ts, merged here), and a server
   // sequence names one revision's content: an entry whose head is that revision with that
   // sequence is skipped, not sealed and written again. The heads read here serve the first attempt.
-  const firstRead = pulled.length === 0 ? [] : await db.entries.bulkGet(pulled.map((r) => r.id));
+  const firstRead = pulled.length === 0 ? [] : await readStamped(db, db.entries, () => db.entries.bulkGet(pulled.map((r) => r.id)));
   const fresh = pulled.map((r, i) => r.serverSeq === null || firstRead[i]?.rev !== r.rev || firstRead[i]?.serverSeq !== r.serverSeq);
   const revisions = pulled.filter((_, i) => fresh[i]);
   const sealed = await Promise.all(revisions.map(sealRevision));

@@ -64,6 +64,14 @@ export const SCHEMA_VERSIONS = [
     // key exists only once the PIN is set): sealLegacyRecords (legacy.ts) does it then.
     stores: {},
   },
+  {
+    version: 5,
+    // The server's receipts, one row per answered push, folded into the revisions and
+    // heads after the pull instead of stamping each record while the push waits (receipts.ts).
+    stores: {
+      receipts: '++n',
+    },
+  },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version;

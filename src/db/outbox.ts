@@ -8,7 +8,10 @@
 // before the row are put back in the queue at the start of a run like the row's.
 import type { EntryRevision } from '../domain/entry.ts';
 import type { PushResult } from '../domain/sync.ts';
-import type { FieldLogDb, OutboxItem, StoredHead } from './schema.ts';
+import type { FieldLogDb, OutboxItem, Stamp } from './schema.ts';
+import { addReceipts } from './receipts.ts';
+
+export { foldReceipts } from './receipts.ts';
 import { openRecords, type StoredRevision } from './sealed.ts';
 
 export interface QueuedChange {
@@ -17,6 +20,8 @@ export interface QueuedChange {
 }
 
 const SENDING_KEY = 'outboxSending';
+
+const itemKey = (i: { id: string; rev: number }) => `${i.id}#${i.rev}`;
 
 async function sendingSeqs(db: FieldLogDb): Promise<Set<number>> {
   return new Set(((await db.meta.get(SENDING_KEY))?.value as number[] | undefined) ?? []);
@@ -61,31 +66,26 @@ export async function nextBatch(db: FieldLogDb, limit: number, officerId?: strin
       if (chunk.length < limit) break;
       after = chunk[chunk.length - 1]!.seq!;
     }
-    const revisions = await db.revisions.bulkGet(items.map((i) => [i.id, i.rev] as [string, number]));
-    return { items, revisions };
+    // Items queued before schema v5 carry no revision: looked up, one request each.
+    const older = items.filter((i) => !i.revision);
+    const looked = older.length === 0 ? [] : await db.revisions.bulkGet(older.map((i) => [i.id, i.rev] as [string, number]));
+    const byKey = new Map(looked.map((r) => [itemKey(r!), r!]));
+    return { items, revisions: items.map((i) => i.revision ?? byKey.get(itemKey(i))!) };
   });
   // The push needs the plaintext: opened after the read transaction (sealed.ts).
-  const revisions = await openRecords(read.revisions.map((r) => r!));
+  const revisions = await openRecords(read.revisions);
   return read.items.map((item, n) => ({ item, revision: revisions[n]! }));
 }
 
 /**
- * The outbox items with the given seqs, by seq. One range read from the lowest to the
- * highest (a batch's seqs are close together; IndexedDB answers a range in one request,
- * a bulkGet with one request per key, which for 500 items cost five times as much).
+ * Mark items as on their way (the UI's "Skickas"). Only the seqs go in the row, without
+ * reading the items: an item answered or superseded meanwhile is gone from the outbox,
+ * so its seq shows nothing, and it leaves the row with the push's answer or failure.
  */
-async function itemsBySeq(db: FieldLogDb, seqs: readonly number[]): Promise<{ bySeq: Map<number, OutboxItem>; range: OutboxItem[] }> {
-  if (seqs.length === 0) return { bySeq: new Map(), range: [] };
-  const wanted = new Set(seqs);
-  const range = await db.outbox.where('seq').between(Math.min(...seqs), Math.max(...seqs), true, true).toArray();
-  return { bySeq: new Map(range.filter((i) => wanted.has(i.seq!)).map((i) => [i.seq!, i])), range };
-}
-
-/** Mark items as on their way (the UI's "Skickas"). Only items still queued: one answered or superseded meanwhile is not brought back. */
 export async function markSending(db: FieldLogDb, seqs: readonly number[]): Promise<void> {
-  await db.transaction('rw', db.outbox, db.meta, async () => {
-    const [{ bySeq }, sending] = await Promise.all([itemsBySeq(db, seqs), sendingSeqs(db)]);
-    for (const i of bySeq.values()) if (i.state === 'queued') sending.add(i.seq!);
+  await db.transaction('rw', db.meta, async () => {
+    const sending = await sendingSeqs(db);
+    for (const seq of seqs) sending.add(seq);
     await putSendingSeqs(db, sending);
   });
 }
@@ -110,69 +110,76 @@ export async function requeueSending(db: FieldLogDb, seqs?: readonly number[]): 
 /** An item as it was sent: where its answer is to be applied. */
 export type SentItem = Pick<OutboxItem, 'seq' | 'id' | 'rev'>;
 
-const itemKey = (i: { id: string; rev: number }) => `${i.id}#${i.rev}`;
-
 /**
- * Apply the server's answers: applied and duplicate leave the outbox and stamp the
- * revision with its server sequence; rejected and conflict stay with the reasons.
- * One transaction, bulk reads and writes. `sent`, the items of the push as read, finds
- * each answer's item by its seq (one range read; looking (id, rev) up through the
- * compound index cost 15 times as much), and puts any item the server did not answer
- * back in the queue. Without it the items are looked up by (id, rev).
+ * Apply the server's answers: applied and duplicate leave the outbox, and their stamps
+ * (server sequence and time) go into one receipt row, folded into the revisions and
+ * heads later (receipts.ts); rejected and conflict stay with the reasons. One
+ * transaction.
+ *
+ * `sent`, the items of the push as read, finds each answer's item by its seq: seqs are
+ * never reused, so a seq still in the outbox is still the item sent, and which are still
+ * there is one key-only range read (no values: an item carries its sealed revision).
+ * Only the items that stay (rejected, or sent and not answered, which go back in the
+ * queue) are read whole. Without `sent` the items are looked up by (id, rev).
  */
 export async function applyPushResults(db: FieldLogDb, results: PushResult[], sent?: readonly SentItem[]): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.revisions, db.entries, db.meta], async () => {
-    const keys = results.map((r) => [r.id, r.rev] as [string, number]);
-    const [found, revisions, heads, sending] = await Promise.all([
-      sent ? itemsBySeq(db, sent.map((i) => i.seq!)) : db.outbox.where('[id+rev]').anyOf(keys).toArray(),
-      db.revisions.bulkGet(keys),
-      db.entries.bulkGet(results.map((r) => r.id)),
-      sendingSeqs(db),
-    ]);
-    const itemByKey = new Map<string, OutboxItem>();
-    if (Array.isArray(found)) for (const item of found) itemByKey.set(itemKey(item), item);
-    else {
-      for (const s of sent!) {
-        // By seq: the item must still be the one sent (it may have been answered meanwhile).
-        const item = found.bySeq.get(s.seq!);
-        if (item && item.id === s.id && item.rev === s.rev) itemByKey.set(itemKey(item), item);
+  await db.transaction('rw', [db.outbox, db.revisions, db.receipts, db.meta], async () => {
+    const seqOf = new Map<string, number>();
+    const whole = new Map<number, OutboxItem>();
+    let range: [first: number, last: number, present: number] | null = null;
+    const sendingRead = sendingSeqs(db);
+    if (sent) {
+      if (sent.length > 0) {
+        const seqs = sent.map((i) => i.seq!);
+        const [first, last] = [Math.min(...seqs), Math.max(...seqs)];
+        const present = new Set(await db.outbox.where('seq').between(first, last, true, true).primaryKeys());
+        range = [first, last, present.size];
+        for (const i of sent) if (present.has(i.seq!)) seqOf.set(itemKey(i), i.seq!);
+      }
+    } else {
+      for (const i of await db.outbox.where('[id+rev]').anyOf(results.map((r) => [r.id, r.rev])).toArray()) {
+        seqOf.set(itemKey(i), i.seq!);
+        whole.set(i.seq!, i);
       }
     }
+    const answer = new Map(results.filter((r) => seqOf.has(itemKey(r))).map((r) => [itemKey(r), r]));
+    const accepted = (r: PushResult | undefined) => r?.status === 'applied' || r?.status === 'duplicate';
+    const staying = [...seqOf].filter(([key, seq]) => !accepted(answer.get(key)) && !whole.has(seq)).map(([, seq]) => seq);
+    if (staying.length > 0) for (const i of await db.outbox.bulkGet(staying)) if (i) whole.set(i.seq!, i);
+    // Keep a copy of what lost a conflict (a pull may replace the local revision with the
+    // server's): the item's own, or for an item queued before v5 the stored revision.
+    const conflicts = [...answer.values()].filter((r) => r.status === 'conflict' && !whole.get(seqOf.get(itemKey(r))!)?.revision);
+    const lost = new Map<string, StoredRevision>();
+    if (conflicts.length > 0) {
+      for (const rev of await db.revisions.bulkGet(conflicts.map((r) => [r.id, r.rev] as [string, number]))) if (rev) lost.set(itemKey(rev), rev);
+    }
     const done: number[] = [];
-    // Stamps change readable fields only: the seals are kept as they are.
-    const stampedRevisions: StoredRevision[] = [];
-    const stampedHeads = new Map<string, StoredHead>();
+    const stamps: Stamp[] = [];
     const kept: OutboxItem[] = [];
-    results.forEach((r, n) => {
-      const item = itemByKey.get(itemKey(r));
-      if (!item) return;
-      itemByKey.delete(itemKey(r));
-      const revision = revisions[n];
-      if (r.status === 'applied' || r.status === 'duplicate') {
-        done.push(item.seq!);
-        const stamp = { serverSeq: r.serverSeq ?? null, serverTime: r.serverTime ?? null };
-        if (revision) stampedRevisions.push({ ...revision, ...stamp });
-        const head = stampedHeads.get(r.id) ?? heads[n];
-        if (head && head.rev === r.rev) stampedHeads.set(r.id, { ...head, ...stamp });
-      } else {
-        // Keep a copy of what lost a conflict: a pull may replace the local revision with the server's.
-        const lost = r.status === 'conflict' ? revision : undefined;
-        kept.push({ ...item, state: 'rejected', attempts: item.attempts + 1, errors: r.errors ?? [], ...(lost ? { conflicted: lost } : {}) });
+    for (const [key, seq] of seqOf) {
+      const r = answer.get(key);
+      const item = whole.get(seq);
+      if (r && accepted(r)) {
+        done.push(seq);
+        if (typeof r.serverSeq === 'number') stamps.push([r.id, r.rev, r.serverSeq, r.serverTime ?? null]);
+      } else if (r && item) {
+        const conflicted = r.status === 'conflict' ? (item.revision ?? lost.get(key)) : undefined;
+        kept.push({ ...item, state: 'rejected', attempts: item.attempts + 1, errors: r.errors ?? [], ...(conflicted ? { conflicted } : {}) });
+      } else if (item?.state === 'sending') {
+        // Sent but not answered: not the server's word on it, so it waits for the next push
+        // (it is no longer on its way once the seqs below leave the row).
+        kept.push({ ...item, state: 'queued' });
       }
-    });
-    // Sent but not answered: not the server's word on it, so it waits for the next push
-    // (it is no longer on its way once the seqs below leave the row).
-    if (sent) for (const item of itemByKey.values()) if (item.state === 'sending') kept.push({ ...item, state: 'queued' });
+    }
+    const sending = await sendingRead;
     for (const seq of sent ? sent.map((i) => i.seq!) : [...done, ...kept.map((i) => i.seq!)]) sending.delete(seq);
     // Usually every item from the batch's first seq to its last was answered: then one
     // range delete instead of a request per item.
-    const range = Array.isArray(found) ? [] : found.range;
-    const wholeRange = done.length > 0 && done.length === range.length;
+    const wholeRange = range !== null && done.length > 0 && done.length === range[2];
     await Promise.all([
-      wholeRange ? db.outbox.where('seq').between(range[0]!.seq!, range.at(-1)!.seq!, true, true).delete() : db.outbox.bulkDelete(done),
+      wholeRange ? db.outbox.where('seq').between(range![0], range![1], true, true).delete() : db.outbox.bulkDelete(done),
       db.outbox.bulkPut(kept),
-      db.revisions.bulkPut(stampedRevisions),
-      db.entries.bulkPut([...stampedHeads.values()]),
+      addReceipts(db, stamps),
       putSendingSeqs(db, sending),
     ]);
   });

@@ -39,6 +39,12 @@ export interface OutboxItem {
   errors?: ValidationIssue[];
   /** Our revision as it was when the server answered 'conflict' (sealed, as stored). */
   conflicted?: StoredRevision;
+  /**
+   * The revision as stored (sealed), carried so that a push reads the outbox alone: one
+   * range read instead of a lookup per item in `revisions`, which was most of a push's
+   * reading. Absent on items queued before schema v5; those are looked up.
+   */
+  revision?: StoredRevision;
 }
 
 export interface Draft {
@@ -59,6 +65,15 @@ export interface DayTally extends DayCount {
 
 export type DayTallyKey = [kommunId: string, day: string, activityId: string, kind: string];
 
+/** One revision's receipt: the server's sequence and time for it. */
+export type Stamp = [id: string, rev: number, serverSeq: number, serverTime: string | null];
+
+/** The receipts of one answered push, not yet folded into the records (receipts.ts). */
+export interface ReceiptRow {
+  n?: number;
+  stamps: Stamp[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -78,6 +93,7 @@ export class FieldLogDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   meta!: EntityTable<MetaRow, 'key'>;
   dayTallies!: Table<DayTally, DayTallyKey>;
+  receipts!: EntityTable<ReceiptRow, 'n'>;
 
   constructor(name: string, schemaVersion?: number) {
     // Strict: a save is reported done only when it is on disk, so a phone that dies

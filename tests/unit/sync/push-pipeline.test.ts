@@ -1,7 +1,7 @@
 // The push loop of a sync run (src/sync/engine.ts): pipelined batches, what a failure
 // puts back, the server's throttle and size limits, against a scripted server.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, saveEntry, countQueued, getEntry, listOutbox, markSending, outboxByEntry } from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, correctEntry, countQueued, getEntry, listOutbox, markSending, outboxByEntry } from '../../../src/db/index.ts';
 import { syncOnce, MAX_THROTTLE_WAITS, MAX_THROTTLE_WAIT_MS, MIN_TIMEOUT_PART, type SyncDeps } from '../../../src/sync/engine.ts';
 import { ApiFailure, NetworkFailure, type Api } from '../../../src/sync/api.ts';
 import { utf8Length } from '../../../src/sync/pack.ts';
@@ -61,29 +61,58 @@ const sendingSeqs = async () => (await listOutbox(db)).filter((i) => i.state ===
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('a pipelined push', () => {
-  it('marks the next batch while one is on the wire, sends every item once and in order, shows each entry’s state', async () => {
+  it('keeps two batches on the wire and the next one marked, sends every item once and in order, shows each entry’s state', async () => {
     const ids = await saveMany(25);
     let late = '';
+    let firstAnswered = false;
     const s = server(async (body, call) => {
       if (call === 0) {
-        // The first batch and the second (read while this one is on the wire) are 'sending'.
-        await until(async () => (await sendingSeqs()).join() === range(1, 20).join(), 'the second batch to be marked');
+        // The second batch goes out before the first is answered, and the third (read
+        // while both are on the wire) is marked too: all 25 are 'sending'.
+        await until(async () => s.pushes.length === 2 && (await sendingSeqs()).join() === range(1, 25).join(), 'the second batch on the wire and the third marked');
         const outbox = await outboxByEntry(db);
         expect(entrySyncState((await getEntry(db, ids[0]!))!, outbox.get(ids[0]!))).toBe('sending');
-        expect(entrySyncState((await getEntry(db, ids[24]!))!, outbox.get(ids[24]!))).toBe('local');
+        expect(entrySyncState((await getEntry(db, ids[24]!))!, outbox.get(ids[24]!))).toBe('sending');
         // Saved during the run: after the run's cursor, so it goes in a later batch.
         late = (await saveEntry(db, trafficCheck(), ctx)).id;
+        expect(entrySyncState((await getEntry(db, late))!, (await outboxByEntry(db)).get(late))).toBe('local');
+        firstAnswered = true;
       }
+      // Never a third on the wire: the third batch waits for the first answer.
+      if (call === 2) expect(firstAnswered).toBe(true);
       return s.applied(body);
     });
     const report = await syncOnce(deps(s.api));
-    expect(s.pushes.map((p) => p.changes.length)).toEqual([10, 10, 6]);
+    expect(s.pushes.map((p) => p.changes.length)).toEqual([10, 10, 5, 1]);
     expect(s.sent()).toEqual([...ids, late]);
     expect(report).toMatchObject({ pushed: 26, rejected: 0 });
     expect(await countQueued(db)).toBe(0);
     expect(entrySyncState((await getEntry(db, ids[0]!))!, (await outboxByEntry(db)).get(ids[0]!))).toBe('server');
     // Each heartbeat says what waited when its batch was read.
     expect(s.pushes[0]!.heartbeat).toMatchObject({ queuedCount: 25, oldestQueuedAt: '2025-05-01T10:00:00.000Z' });
+  });
+
+  it('never has an entry in two pushes at once: a batch with a later revision waits for the one before', async () => {
+    const ids = await saveMany(12);
+    // Revision 2 of the first entry lands in the second batch (seq 13).
+    await correctEntry(db, ids[0]!, trafficCheck(), ctx);
+    let onWire = 0;
+    let most = 0;
+    const seen: string[] = [];
+    const s = server(async (body) => {
+      onWire++;
+      most = Math.max(most, onWire);
+      // Give a concurrent push every chance to start before this one answers.
+      await new Promise((r) => setTimeout(r, 20));
+      seen.push(...body.changes.map((c) => `${c.id === ids[0] ? 'first' : 'other'}#${c.rev}`));
+      onWire--;
+      return s.applied(body);
+    });
+    await syncOnce(deps(s.api));
+    expect(s.pushes.map((p) => p.changes.length)).toEqual([10, 3]);
+    expect(most).toBe(1);
+    expect(seen.indexOf('first#1')).toBeLessThan(seen.indexOf('first#2'));
+    expect(await countQueued(db)).toBe(0);
   });
 
   it('a failure mid-pipeline puts back exactly the items in flight; the next run sends them once', async () => {
@@ -110,9 +139,9 @@ describe('a pipelined push', () => {
     await saveMany(15);
     const s = server((body) => s.applied(body));
     // The receipts of the first batch cannot be stored (a full disk, a closed database).
-    const original = db.entries.bulkPut.bind(db.entries);
+    const original = db.receipts.add.bind(db.receipts);
     let broken = true;
-    db.entries.bulkPut = ((...args: Parameters<typeof original>) => (broken ? Promise.reject(new Error('QuotaExceededError')) : original(...args))) as typeof original;
+    db.receipts.add = ((...args: Parameters<typeof original>) => (broken ? Promise.reject(new Error('QuotaExceededError')) : original(...args))) as typeof original;
     await expect(syncOnce(deps(s.api))).rejects.toThrow('QuotaExceededError');
     broken = false;
     expect((await listOutbox(db)).every((i) => i.state === 'queued')).toBe(true);
