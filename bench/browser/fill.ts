@@ -34,7 +34,7 @@ export async function bulkStore(db: FieldLogDb, revisions: readonly EntryRevisio
     heads.push(s);
     trackHeadChange(deltas, undefined, head);
   }
-  const outbox: OutboxItem[] = options.queued ? revisions.map((r) => ({ id: r.id, rev: r.rev, officerId: r.officerId, state: 'queued', queuedAt: r.clientTime, attempts: 0 })) : [];
+  const outbox: OutboxItem[] = options.queued ? revisions.map((r, i) => ({ id: r.id, rev: r.rev, officerId: r.officerId, state: 'queued', queuedAt: r.clientTime, attempts: 0, revision: stored[i]! })) : [];
   await db.transaction('rw', [db.entries, db.revisions, db.dayTallies, db.outbox], async () => {
     await db.revisions.bulkAdd(stored);
     await db.entries.bulkAdd(heads);
