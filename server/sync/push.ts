@@ -35,7 +35,9 @@ export interface PushOutcome {
 export async function applyPush(db: Db, input: PushInput): Promise<PushOutcome> {
   const readable = input.changes.filter((c): c is ReadableChange => c.readable);
   return db.transaction(async (tx) => {
-    await lockEntries(tx, readable);
+    // PGlite is one connection, and its mutex runs whole transactions one at a time:
+    // there is no other push to serialise against, so the locks are only taken on PostgreSQL.
+    if (db.kind === 'postgres') await lockEntries(tx, readable);
     const { heads, stored } = await readHeads(tx, readable, input);
     const decisions = classify(input.changes, heads, stored, input.user.id);
     const toApply = decisions.flatMap((d) => (d.status === 'apply' ? [d.change] : []));
