@@ -13,6 +13,7 @@ import {
   applyPushResults,
   foldReceipts,
   countQueued,
+  oldestQueuedAt,
   outboxSummary,
   storePulledRevisions,
   getMeta,
@@ -74,14 +75,22 @@ interface Batch {
   heartbeat: DeviceHeartbeat;
 }
 
+/** How many items waited when the run began, and how many it has taken since. */
+interface RunCount {
+  atStart: number;
+  taken: number;
+}
+
 /**
  * Read, open and pack the next batch after `afterSeq`, and mark it 'sending'. The seqs
  * it marks are added to `inFlight` before it resolves, so a failure anywhere later can
- * put exactly those back.
+ * put exactly those back. The heartbeat's count is derived from the run's, not counted
+ * again: a count walks every item with its sealed revision (about 20 ms a batch on a
+ * 10 000-item outbox in Chromium); the oldest is one read.
  */
-async function takeBatch(deps: SyncDeps, afterSeq: number, inFlight: Set<number>): Promise<Batch | null> {
+async function takeBatch(deps: SyncDeps, afterSeq: number, inFlight: Set<number>, count: RunCount): Promise<Batch | null> {
   const { db } = deps;
-  const [queued, summary] = await Promise.all([nextBatch(db, deps.pushBatch ?? PUSH_BATCH, deps.officerId, { afterSeq }), outboxSummary(db)]);
+  const [queued, oldest] = await Promise.all([nextBatch(db, deps.pushBatch ?? PUSH_BATCH, deps.officerId, { afterSeq }), oldestQueuedAt(db)]);
   if (queued.length === 0) return null;
   const all = queued.map(({ revision: r }): PushChange => ({ id: r.id, rev: r.rev, op: r.op, entry: r.content, voidReason: r.voidReason, clientTime: r.clientTime }));
   // Those that do not fit wait for the next batch, which starts after the last one taken.
@@ -89,8 +98,11 @@ async function takeBatch(deps: SyncDeps, afterSeq: number, inFlight: Set<number>
   const items = queued.slice(0, n).map((c) => c.item);
   const seqs = items.map((i) => i.seq!);
   for (const seq of seqs) inFlight.add(seq);
+  // What waited at the start less what the run took before this batch; at least this batch (saved during the run).
+  const queuedCount = Math.max(count.atStart - count.taken, n);
+  count.taken += n;
   await markSending(db, seqs);
-  return { items, changes: all.slice(0, n), heartbeat: { appVersion: deps.appVersion, ...summary } };
+  return { items, changes: all.slice(0, n), heartbeat: { appVersion: deps.appVersion, queuedCount, oldestQueuedAt: oldest } };
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -182,14 +194,15 @@ interface OnTheWire {
  * failure the answers already received are stored, and the items this run marked
  * 'sending' and has no answer for go back to the queue.
  */
-async function push(deps: SyncDeps, report: SyncReport): Promise<void> {
+async function push(deps: SyncDeps, report: SyncReport, queuedAtStart: number): Promise<void> {
   const { db } = deps;
+  const count: RunCount = { atStart: queuedAtStart, taken: 0 };
   // Items left 'sending' by a run that died are unanswered: send them again (the server dedups).
   await requeueSending(db);
   const inFlight = new Set<number>();
   const limit = { parts: deps.pushBatch ?? PUSH_BATCH };
   const wire: OnTheWire[] = [];
-  let next = takeBatch(deps, 0, inFlight);
+  let next = takeBatch(deps, 0, inFlight, count);
   let storing: Promise<void> = Promise.resolve();
   // Awaited later: a failure meanwhile must not count as unhandled.
   void settle(next);
@@ -209,7 +222,7 @@ async function push(deps: SyncDeps, report: SyncReport): Promise<void> {
       const answer = sendBatch(deps, batch, limit);
       void settle(answer);
       wire.push({ batch, answer, ids });
-      next = takeBatch(deps, batch.items.at(-1)!.seq!, inFlight);
+      next = takeBatch(deps, batch.items.at(-1)!.seq!, inFlight, count);
       void settle(next);
     }
     while (wire.length > 0) await storeOldest();
@@ -280,11 +293,11 @@ async function refreshCompletions(deps: SyncDeps): Promise<boolean> {
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, rejected: 0, pulled: 0, catalogueChanged: false, completionsChanged: false, deviceRevoked: false };
   try {
-    const hadQueued = (await countQueued(deps.db)) > 0;
-    await push(deps, report);
+    const queuedAtStart = await countQueued(deps.db);
+    await push(deps, report, queuedAtStart);
     // A revoked device may only push; everything else would answer 403 device_revoked.
     if (report.deviceRevoked) return report;
-    if (!hadQueued) {
+    if (queuedAtStart === 0) {
       await deps.api('POST', '/devices/heartbeat', { body: { deviceId: deps.deviceId, ...(await heartbeat(deps.db, deps.appVersion)) }, token: deps.token });
     }
     await pull(deps, report);
