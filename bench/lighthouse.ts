@@ -131,6 +131,21 @@ function medians(list: Array<Record<string, number | null>>): Record<string, num
   return out;
 }
 
+/**
+ * Lighthouse's navigation; a run whose trace recording failed (NO_NAVSTART, NO_FCP and the
+ * like: a runtime error, not a finding about the page) is tried again, at most twice, so
+ * one bad trace does not lose the other screens' figures.
+ */
+async function navigate(lighthouse: LighthouseApi, page: PPage, url: string): Promise<Lhr> {
+  for (let attempt = 1; ; attempt++) {
+    const lhr = (await lighthouse.navigation(page, url, { flags: { logLevel: 'error' } }))?.lhr;
+    if (!lhr) throw new Error('Lighthouse returned no result');
+    if (!lhr.runtimeError) return lhr;
+    if (attempt >= 3) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    console.log(`  Lighthouse: ${lhr.runtimeError.code}; trying the run again`);
+  }
+}
+
 async function auditScreen(server: AppServer, screen: Screen, profile: SignedInProfile) {
   const lighthouse = await importExternal<LighthouseApi>('lighthouse');
   const launcher = await importExternal<ChromeLauncher>('chrome-launcher');
@@ -143,9 +158,7 @@ async function auditScreen(server: AppServer, screen: Screen, profile: SignedInP
   try {
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage();
-      const start = (await lighthouse.navigation(page, `${server.url}/${screen.hash}`, { flags: { logLevel: 'error' } }))?.lhr;
-      if (!start) throw new Error('Lighthouse returned no result');
-      if (start.runtimeError) throw new Error(`Lighthouse: ${start.runtimeError.code} ${start.runtimeError.message}`);
+      const start = await navigate(lighthouse, page, `${server.url}/${screen.hash}`);
       starts.push(start);
       if (await page.$(SELECTORS.unlockPin)) {
         if (!profile.pin) throw new Error('the app shows its lock screen but no PIN was set');
@@ -158,7 +171,10 @@ async function auditScreen(server: AppServer, screen: Screen, profile: SignedInP
       if (!shot) throw new Error('Lighthouse snapshot returned no result');
       screens.push(shot);
       await page.close();
-      console.log(`  ${screen.label} run ${run + 1}/${RUNS}: start performance ${pct(start.categories.performance?.score)}, accessibility ${pct(start.categories.accessibility?.score)}; screen accessibility ${pct(shot.categories.accessibility?.score)}`);
+      const m = metrics(start);
+      console.log(
+        `  ${screen.label} run ${run + 1}/${RUNS}: start performance ${pct(start.categories.performance?.score)} (FCP ${Math.round(m.fcpMs ?? NaN)} ms, LCP ${Math.round(m.lcpMs ?? NaN)} ms, TBT ${Math.round(m.tbtMs ?? NaN)} ms), accessibility ${pct(start.categories.accessibility?.score)}; screen accessibility ${pct(shot.categories.accessibility?.score)}`,
+      );
     }
   } finally {
     await browser.disconnect();

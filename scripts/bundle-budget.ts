@@ -1,17 +1,17 @@
 // The log screen's speed budget, kept by the build: the JavaScript a first visit loads
 // before any dynamic import (the entry chunk and its static imports). Other screens are
-// lazy chunks (src/ui/app/lazy.tsx).
+// lazy chunks (src/ui/app/lazy.tsx), and so are the sync engine and sign-in
+// (src/ui/app/server-services.ts) and the account screens with their texts
+// (src/ui/app/account-screens.ts).
 //
-// The goal is 60 KiB gzip (issue 8). The build is at about 69 KiB: the lock screen and the
-// sealing (issue 7) came in with this round. Until the remaining cuts land (the sync
-// engine and the account screens behind dynamic imports, see docs/decisions.md), the
-// build fails above a ceiling just over today's size, so it can only shrink; every build
-// prints the goal and the distance to it. Lower the ceiling as the bundle shrinks.
+// The goal is 60 KiB gzip (issue 8), and the build fails above it: the ceiling is the goal.
+// Every build prints the figure and its distance to the goal; a change that needs more
+// must move something the log screen does not need behind lazyScreen() or a dynamic import.
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 export const INITIAL_JS_BUDGET_BYTES = 60 * 1024;
-export const INITIAL_JS_CEILING_BYTES = 71 * 1024;
+export const INITIAL_JS_CEILING_BYTES = INITIAL_JS_BUDGET_BYTES;
 
 export interface BudgetReport {
   budgetBytes: number;
@@ -69,7 +69,7 @@ export function bundleBudget(): Plugin {
         this.error(`${line}: over the ceiling.\n${parts}\nMove what the log screen does not need behind lazyScreen() or a dynamic import.`);
       }
       if (report.initialGzipBytes > report.budgetBytes) this.warn(`${line}: ${kib(report.initialGzipBytes - report.budgetBytes)} over the goal.`);
-      else this.info(line);
+      else this.info(`${line}: ${kib(report.budgetBytes - report.initialGzipBytes)} under the goal.`);
     },
   };
 }

@@ -1,8 +1,10 @@
-// Boot: open the device database, render the app, register the service worker.
+// Boot: open the device database, render the app (over the static boot line of
+// index.html), register the service worker.
 import { render } from 'preact';
 import { getDb } from './db/index.ts';
 import { getDeviceId } from './db/settings.ts';
 import { Root } from './ui/app/Root.tsx';
+import { firstScreenPainted } from './ui/app/first-screen.ts';
 import { registerServiceWorker } from './pwa/bridge.ts';
 import { setLanguage, storedLanguage } from './ui/i18n/index.ts';
 import './ui/styles.css';
@@ -12,7 +14,8 @@ async function main() {
   // English is a separate chunk, fetched (or read from the precache) only when chosen.
   const [deviceId] = await Promise.all([getDeviceId(), storedLanguage() === 'en' ? setLanguage('en') : undefined]);
   render(<Root db={db} deviceId={deviceId} appVersion={__APP_VERSION__} />, document.getElementById('app')!);
-  void registerServiceWorker();
+  // The worker (and workbox-window) after the first screen is painted, not in its way.
+  void firstScreenPainted.then(registerServiceWorker);
 }
 
 void main();

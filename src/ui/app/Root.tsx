@@ -5,42 +5,41 @@
 // or lock hard (security/unlock.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FieldLogDb } from '../../db/index.ts';
-import { loadCatalogue, saveCatalogue } from '../../db/index.ts';
+import { loadCatalogue } from '../../db/index.ts';
 import { loadSettings, saveSettings, type DeviceSettings } from '../../db/settings.ts';
 import type { Catalogue } from '../../domain/catalogue/types.ts';
-import type { SessionResponse, User } from '../../domain/sync.ts';
-import { createApi, ApiFailure, NetworkFailure, type Api } from '../../sync/api.ts';
-import { SyncController } from '../../sync/controller.ts';
-import { syncOnce, isAuthFailure, isDeviceRevoked, isPasswordChangeRequired } from '../../sync/engine.ts';
-import { loadSession, loadUser, saveSession, dropToken, hasValidToken, type StoredSession } from '../../sync/session.ts';
-import { markRevoked, wipeIfDelivered, wipedAt } from '../../sync/revoke.ts';
-import { isUnlocked } from '../../crypto/keystore.ts';
-import { escrowPendingRecovery } from '../../security/escrow.ts';
+import type { User } from '../../domain/sync.ts';
+import type { Api } from '../../sync/api.ts';
+import { loadSession, loadUser, saveSession, type StoredSession } from '../../sync/session.ts';
+import { wipedAt } from '../../sync/revoke.ts';
 import type { KdfOptions } from '../../security/keyring.ts';
 import { loadLockTimes, type LockTimes } from '../../security/lock-times.ts';
 import { afterUnlock, setFirstPin, setPinAfterRecovery, type PendingLogin } from '../../security/pin-setup.ts';
 import { PIN_WIPED_KEY, unlockWithPin } from '../../security/unlock.ts';
 import { del } from 'idb-keyval';
-import type { ChangePasswordRequest } from '../../domain/admin.ts';
-import { ChangePassword } from '../features/account/ChangePassword.tsx';
-import { DeviceWiped } from '../features/account/DeviceWiped.tsx';
 import { LockScreen } from '../features/security/LockScreen.tsx';
 import { SecurityContext } from '../features/security/context.ts';
 import { AppShell } from './AppShell.tsx';
+import { ChangePassword, DeviceWiped, HardLocked, Login, PinSetup, Wiped } from './account-screens.ts';
 import type { AppServices, HttpMethod, ServerCall } from './context.ts';
+import { firstScreenPainted, markFirstScreen } from './first-screen.ts';
 import { readGate, type Gate } from './gate.ts';
-import { lazyScreen } from './lazy.tsx';
 import { useLock } from './useLock.ts';
 import { securityServices } from './security-services.ts';
-import { Login } from '../features/login/Login.tsx';
+import type { ServerServices } from './server-services.ts';
 import { t } from '../i18n/index.ts';
 import { requestPersistence } from '../../pwa/storage.ts';
 import { onSyncRequested } from '../../pwa/bridge.ts';
 
-// Seldom seen: loaded when needed (the lock screen, seen at every start, is not).
-const PinSetup = lazyScreen(() => import('../features/security/PinSetup.tsx').then((m) => m.PinSetup));
-const HardLocked = lazyScreen(() => import('../features/security/HardLocked.tsx').then((m) => m.HardLocked));
-const Wiped = lazyScreen(() => import('../features/security/Wiped.tsx').then((m) => m.Wiped));
+/** A promise with its resolve at hand: the server services, for whoever needs them before they have loaded. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** How long to wait before asking again for the server chunk after its fetch failed (besides on 'online'). */
+const SERVER_RETRY_MS = 30_000;
 
 interface Loaded {
   user: User | null;
@@ -65,7 +64,6 @@ export interface RootProps {
 }
 
 export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, kdf, reloadAfterLogout = true }: RootProps) {
-  const api = useMemo(() => givenApi ?? createApi(), [givenApi]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [forgotPin, setForgotPin] = useState(false);
   /** A password login waiting for its PIN (its token is stored only once it can be sealed). */
@@ -92,93 +90,102 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
     await reload();
   };
 
-  /** Revoked: wipe once nothing waits in the outbox; until then the sync goes on pushing. */
-  const onRevoked = async () => {
-    await markRevoked(db, now());
-    const outcome = await wipeIfDelivered(db, now());
-    if (outcome.wiped) {
-      sync.stop();
-      await reload();
-    }
-  };
-
-  const sync = useMemo(
-    () =>
-      new SyncController({
-        now,
-        run: async () => {
-          // Locked: the token and the entries' contents are sealed; the sync runs right after unlock.
-          if (!isUnlocked()) return null;
-          const session = await loadSession();
-          if (!hasValidToken(session, now())) return null;
-          // A recovery key the server has not confirmed yet goes first; its failure stops nothing.
-          await escrowPendingRecovery(api, session.token).catch(() => undefined);
-          try {
-            const report = await syncOnce({ db, api, token: session.token, officerId: session.user.id, deviceId, appVersion, now });
-            if (report.deviceRevoked) await onRevoked();
-            return report;
-          } catch (e) {
-            // An expired session keeps every queued entry; they wait for the next login.
-            if (isAuthFailure(e)) await dropToken();
-            if (isPasswordChangeRequired(e)) await requirePasswordChange();
-            throw e;
-          }
-        },
-      }),
-    [db, api, deviceId, appVersion],
-  );
+  // What talks to the server (the sync engine, login, password change, the screens' server
+  // calls) is its own chunk, fetched right after the first screen is painted: the lock
+  // screen and the log screen do not wait for it, and nothing saved waits for it either
+  // (the outbox keeps it; the controller's attach() syncs at once when it is in).
+  // `server` is for rendering, `serverNow` for handlers that must see it the moment it
+  // exists, `serverReady` for those that need it whatever the moment (a login, a call).
+  const [server, setServer] = useState<ServerServices | null>(null);
+  const serverNow = useRef<ServerServices | null>(null);
+  const serverReady = useMemo(() => deferred<ServerServices>(), [db, givenApi, deviceId, appVersion]);
 
   useEffect(() => {
     void reload();
-    const detach = sync.attach(window, document);
-    const unsubscribe = sync.subscribe((s) => {
-      if (s.lastReport?.catalogueChanged) void reload();
-    });
-    // Background Sync (where the browser has it) wakes the same sync, never a second copy of it.
-    const unwake = onSyncRequested(() => void sync.trigger());
-    return () => {
-      unwake();
-      unsubscribe();
-      detach();
+    let stopped = false;
+    let detach = () => {};
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const start = () => {
+      clearTimeout(retry);
+      window.removeEventListener('online', start);
+      import('./server-services.ts').then(
+        ({ createServerServices }) => {
+          if (stopped) return;
+          const s = createServerServices({ db, api: givenApi, deviceId, appVersion, now, reload, requirePasswordChange });
+          const unattach = s.sync.attach(window, document);
+          const unsubscribe = s.sync.subscribe((status) => {
+            if (status.lastReport?.catalogueChanged) void reload();
+          });
+          // Background Sync (where the browser has it) wakes the same sync, never a second copy of it.
+          const unwake = onSyncRequested(() => void s.sync.trigger());
+          detach = () => {
+            unwake();
+            unsubscribe();
+            unattach();
+          };
+          serverNow.current = s;
+          setServer(s);
+          serverReady.resolve(s);
+        },
+        () => {
+          // The chunk could not be fetched (the network went at the wrong moment, before the
+          // service worker had it): ask again when the network returns, or in a while.
+          if (stopped) return;
+          window.addEventListener('online', start);
+          retry = setTimeout(start, SERVER_RETRY_MS);
+        },
+      );
     };
-  }, [sync]);
+    void firstScreenPainted.then(() => {
+      if (!stopped) start();
+    });
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      window.removeEventListener('online', start);
+      detach();
+      serverNow.current = null;
+    };
+  }, [serverReady]);
+
+  const shown = loaded !== null;
+  useEffect(() => {
+    if (shown) markFirstScreen();
+  }, [shown]);
+
+  /**
+   * Sync now, if the server chunk is in. If it is not, nothing is lost: its attach() runs
+   * the first sync when it arrives, and that run sees whatever happened before (a login,
+   * an unlock, a save).
+   */
+  const syncNow = () => void serverNow.current?.sync.trigger();
 
   /** After a login whose session is stored: the catalogue, then the app, then a sync. */
-  const completeLogin = async (session: StoredSession) => {
+  const completeLogin = async (s: ServerServices, session: StoredSession & { token: string }) => {
     // Until the password is changed every other call answers 403: ask for it first.
     if (session.user.mustChangePassword) return await reload();
-    const cat = await api<Catalogue>('GET', '/catalogue', { token: session.token });
-    if (cat.data) await saveCatalogue(db, cat.data, cat.etag);
+    await s.fetchCatalogue(session.token);
     await reload();
     void requestPersistence();
-    void sync.trigger();
+    void s.sync.trigger();
   };
 
   const login = async (username: string, password: string) => {
+    // Offline before the server chunk ever arrived: say so rather than wait for the network.
+    if (!serverNow.current && !navigator.onLine) throw new Error(t.login.offline);
+    const s = await serverReady.promise;
     try {
-      const res = await api<SessionResponse>('POST', '/session', { body: { username, password, deviceId } });
-      const s = res.data!;
-      // Expiry on the device's own clock: the session's lifetime from now, whatever the clocks' skew.
-      const lifetimeMs = Date.parse(s.expiresAt) - Date.parse(s.serverTime);
-      const session = { user: s.user, token: s.token, expiresAt: new Date(now() + lifetimeMs).toISOString() };
-      // Loaded with the first login (which needs the network anyway), not at every start.
-      const { planLogin } = await import('../../security/login-plan.ts');
-      const plan = await planLogin(db, api, session, now());
-      if (plan.kind === 'blocked') {
-        throw new Error(plan.reason === 'otherOfficer' ? t.security.otherOfficerWaiting(plan.owner, plan.waiting) : t.security.noRecoveryKey(plan.waiting));
-      }
+      const { session, plan } = await s.signIn(username, password);
       setForgotPin(false);
       if (plan.kind === 'relogin') {
         await saveSession(session);
-        return await completeLogin(session);
+        return await completeLogin(s, session);
       }
       // A PIN first (a new one, or a new one after recovery): the token is sealed with the data key.
       pending.current = { session, recovery: plan.kind === 'recover' ? plan.recovery : null };
       await reload();
     } catch (e) {
-      if (e instanceof NetworkFailure) throw new Error(t.login.offline);
-      if (e instanceof ApiFailure) throw new Error(e.message);
-      throw e;
+      throw s.loginError(e);
     }
   };
 
@@ -187,11 +194,11 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
     if (p?.recovery) await setPinAfterRecovery(db, { ...p, recovery: p.recovery }, pin, kdf);
     else await setFirstPin(db, p?.session.user.id ?? (await loadUser())!.id, pin, p, kdf);
     pending.current = null;
-    const session = await loadSession();
-    if (hasValidToken(session, now())) await escrowPendingRecovery(api, session.token).catch(() => undefined);
-    if (p) return completeLogin(p.session);
+    const s = await serverReady.promise;
+    await s.escrow();
+    if (p) return completeLogin(s, p.session);
     await reload();
-    void sync.trigger();
+    void s.sync.trigger();
   };
 
   /**
@@ -209,49 +216,24 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
     const result = await unlockWithPin(db, pin, now());
     if (result.kind === 'unlocked') await afterUnlock(db);
     if (result.kind !== 'wrong') await reload();
-    if (result.kind === 'unlocked') void sync.trigger();
+    if (result.kind === 'unlocked') syncNow();
     return result;
   };
 
-  /**
-   * POST /session/password. Sent with the api itself, not callServer: a wrong current
-   * password must not cost the session. Then the catalogue (a first login had none yet).
-   */
+  /** POST /session/password, then the app (and the sync the server held back until now). */
   const changePassword = async (currentPassword: string, newPassword: string) => {
-    const session = await loadSession();
-    if (!hasValidToken(session, now())) throw new ApiFailure(401, 'session_expired', t.followUp.needsLogin);
-    const body: ChangePasswordRequest = { currentPassword, newPassword };
-    await api('POST', '/session/password', { token: session.token, body });
-    await saveSession({ ...session, user: { ...session.user, mustChangePassword: false } });
-    if (!(await loadCatalogue(db))) {
-      const cat = await api<Catalogue>('GET', '/catalogue', { token: session.token });
-      if (cat.data) await saveCatalogue(db, cat.data, cat.etag);
-    }
+    const s = await serverReady.promise;
+    await s.changePassword(currentPassword, newPassword);
     await reload();
-    void sync.trigger();
+    void s.sync.trigger();
   };
 
   // One function for the app's life, so screens can depend on it without refetching.
   const callServer = useMemo<ServerCall>(
     () =>
-      async <T,>(method: HttpMethod, path: string, body?: unknown): Promise<T> => {
-        const session = await loadSession();
-        if (!hasValidToken(session, now())) throw new ApiFailure(401, 'session_expired', t.followUp.needsLogin);
-        try {
-          return (await api<T>(method, path, { token: session.token, body })).data as T;
-        } catch (e) {
-          // The same rule as the sync: a refused token is dropped and the sync bar asks for a login.
-          if (isAuthFailure(e)) {
-            await dropToken();
-            void sync.trigger();
-          }
-          if (isPasswordChangeRequired(e)) await requirePasswordChange();
-          // The sync pushes what waits, then wipes (onRevoked).
-          if (isDeviceRevoked(e)) void sync.trigger();
-          throw e;
-        }
-      },
-    [api, sync],
+      async <T,>(method: HttpMethod, path: string, body?: unknown): Promise<T> =>
+        (await serverReady.promise).callServer<T>(method, path, body),
+    [serverReady],
   );
 
   if (!loaded) return <p aria-busy="true" class="booting">{t.appName}</p>;
@@ -298,7 +280,7 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
     now,
     deviceId,
     appVersion,
-    sync,
+    sync: server?.sync ?? null,
     callServer,
     login,
     changePassword,
@@ -307,7 +289,7 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
       setLoaded((l) => (l ? { ...l, settings } : l));
     },
   };
-  const security = securityServices({ db, api, now, sync, kdf, lockTimes: loaded.lockTimes, lockNow, afterLogout, setLockTimes: (lockTimes) => setLoaded((l) => (l ? { ...l, lockTimes } : l)) });
+  const security = securityServices({ db, server: () => serverReady.promise, now, kdf, lockTimes: loaded.lockTimes, lockNow, afterLogout, setLockTimes: (lockTimes) => setLoaded((l) => (l ? { ...l, lockTimes } : l)) });
   return (
     <SecurityContext.Provider value={security}>
       <AppShell services={services} state={{ user: loaded.user, catalogue: loaded.catalogue, settings: loaded.settings }} />

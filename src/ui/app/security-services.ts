@@ -3,15 +3,14 @@ import { setDataKey } from '../../crypto/keystore.ts';
 import type { FieldLogDb } from '../../db/index.ts';
 import { changeKeyringPin, loadKeyring, type KdfOptions } from '../../security/keyring.ts';
 import { saveLockTimes, type LockTimes } from '../../security/lock-times.ts';
-import type { Api } from '../../sync/api.ts';
-import type { SyncController } from '../../sync/controller.ts';
 import type { SecurityServices } from '../features/security/context.ts';
+import type { ServerServices } from './server-services.ts';
 
 interface Deps {
   db: FieldLogDb;
-  api: Api;
+  /** The api and the sync (server-services.ts, loaded after the first render). */
+  server: () => Promise<ServerServices>;
   now: () => number;
-  sync: SyncController;
   kdf: KdfOptions | undefined;
   lockTimes: LockTimes;
   setLockTimes: (times: LockTimes) => void;
@@ -33,8 +32,8 @@ export function securityServices(d: Deps): SecurityServices {
       if (k) setDataKey(await changeKeyringPin(k, currentPin, newPin, d.kdf));
     },
     logout: async (confirmLoss) => {
-      const { logout } = await import('../../security/logout.ts');
-      const result = await logout({ db: d.db, api: d.api, now: d.now, syncNow: () => d.sync.trigger() }, confirmLoss);
+      const [{ logout }, server] = await Promise.all([import('../../security/logout.ts'), d.server()]);
+      const result = await logout({ db: d.db, api: server.api, now: d.now, syncNow: () => server.sync.trigger() }, confirmLoss);
       if (result.kind === 'done') await d.afterLogout();
       return result;
     },

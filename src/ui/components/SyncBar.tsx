@@ -1,7 +1,7 @@
 // App-level sync status: how many entries wait, when the last sync succeeded, "Synka nu".
 import { useEffect, useState } from 'preact/hooks';
 import { countQueued, getMeta } from '../../db/index.ts';
-import { LAST_SYNC_KEY } from '../../sync/engine.ts';
+import { LAST_SYNC_KEY } from '../app/last-sync.ts';
 import type { SyncStatus } from '../../sync/controller.ts';
 import { useServices } from '../app/context.ts';
 import { useLive } from '../hooks/useLive.ts';
@@ -11,7 +11,12 @@ import { t } from '../i18n/index.ts';
 export function SyncBar({ onLogin }: { onLogin: () => void }) {
   const { db, sync } = useServices();
   const [status, setStatus] = useState<SyncStatus | null>(sync?.getStatus() ?? null);
-  useEffect(() => sync?.subscribe(setStatus), [sync]);
+  useEffect(() => {
+    if (!sync) return;
+    // The controller arrives after the first render (Root): take its status as it is now.
+    setStatus(sync.getStatus());
+    return sync.subscribe(setStatus);
+  }, [sync]);
   const data = useLive(async () => ({ queued: await countQueued(db), last: await getMeta<string>(db, LAST_SYNC_KEY) }), [db]);
   const queued = data?.queued ?? 0;
   const last = data?.last ?? status?.lastSuccessAt ?? null;

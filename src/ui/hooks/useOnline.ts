@@ -17,6 +17,11 @@ export function useOnline(): boolean {
       window.removeEventListener('offline', update);
     };
   }, []);
-  useEffect(() => sync?.subscribe((s) => setSyncOffline(s.state === 'offline')), [sync]);
+  useEffect(() => {
+    if (!sync) return;
+    // The controller arrives after the first render (Root): take its state as it is now.
+    setSyncOffline(sync.getStatus().state === 'offline');
+    return sync.subscribe((s) => setSyncOffline(s.state === 'offline'));
+  }, [sync]);
   return browserOnline && !syncOffline;
 }

@@ -1,7 +1,8 @@
-// English texts of the signed-in user's account: password change, and a revoked device; same shape as sv-account.ts.
-import type { svAccount } from './sv-account.ts';
+// English texts of the signed-in user's account: password change, and a revoked device; the
+// same shape as the Swedish account texts (sv-account.ts and the core's revoked banner in sv.ts).
+import type { Strings } from './sv.ts';
 
-export const enAccount: typeof svAccount = {
+export const enAccount: Strings['account'] = {
   passwordTitle: 'Change password',
   passwordRequired: 'You must change your password before you continue. Anything waiting on this device is kept and sent once the password is changed.',
   passwordVoluntary: 'Choose a new password.',

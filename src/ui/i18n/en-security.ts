@@ -1,9 +1,9 @@
-// English texts of the PIN, the lock screen, the wrong-PIN rules and logout (sv-security.ts).
-import type { svSecurity } from './sv-security.ts';
+// English texts of the PIN, the lock screen, the wrong-PIN rules and logout (sv-lock.ts and sv-security.ts).
+import type { Strings } from './sv.ts';
 
 const entries = (n: number) => (n === 1 ? '1 entry' : `${n} entries`);
 
-export const enSecurity: typeof svSecurity = {
+export const enSecurity: Strings['security'] = {
   pin: 'PIN',
   newPin: 'New PIN',
   repeatPin: 'Repeat the PIN',

@@ -19,6 +19,7 @@ const SWEDISH_SECTIONS = {
   more: () => import('./sv-more.ts').then((m) => m.svMore),
   catalogue: () => import('./sv-catalogue.ts').then((m) => ({ catalogue: m.svCatalogue })),
   admin: () => import('./sv-admin.ts').then((m) => ({ admin: m.svAdmin })),
+  account: () => import('./sv-account.ts').then((m) => m.svAccountSection),
 };
 export type StringSection = keyof typeof SWEDISH_SECTIONS;
 export const STRING_SECTIONS = Object.keys(SWEDISH_SECTIONS) as StringSection[];

@@ -1,4 +1,10 @@
-// Texts of the signed-in user's account: password change, and a revoked device.
+// Texts of signing in and of the account: the login form, password change, a revoked
+// device that has wiped itself, and (sv-security.ts) choosing a PIN, the wrong-PIN outcomes,
+// the security settings and logout. One lazily loaded section ('account', see index.ts): the
+// screens that show them are seldom seen and load on demand. What the log screen and the
+// lock screen show stays in the core (sv.ts, sv-lock.ts).
+import { svSecurity } from './sv-security.ts';
+
 export const svAccount = {
   passwordTitle: 'Byt lösenord',
   passwordRequired: 'Du måste byta lösenord innan du fortsätter. Det som väntar på enheten finns kvar och skickas när lösenordet är bytt.',
@@ -23,7 +29,14 @@ export const svAccount = {
   revokedWiped: 'Enheten har spärrats av en administratör. Allt som väntade har skickats till servern, och appens data på enheten har raderats.',
   revokedWhat: 'Kontakta din administratör om du behöver använda enheten igen.',
   revokedStartOver: 'Logga in på nytt',
-  revokedPending: 'Enheten har spärrats av en administratör. Det som väntar skickas först; därefter raderas appens data på enheten.',
-  revokedRejected: (n: number) => (n === 1 ? '1 registrering har avvisats av servern och måste rättas eller återkallas innan enheten kan rensas.' : `${n} registreringar har avvisats av servern och måste rättas eller återkallas innan enheten kan rensas.`),
-  revokedShowWaiting: 'Visa det som väntar',
 };
+
+export const svLogin = {
+  title: 'Logga in',
+  username: 'Användarnamn',
+  password: 'Lösenord',
+  offline: 'Inloggning kräver nät. Det som redan är sparat på enheten finns kvar.',
+  again: (name: string) => `Sessionen har gått ut. Logga in igen som ${name} för att skicka det som väntar.`,
+};
+
+export const svAccountSection = { account: svAccount, security: svSecurity, login: svLogin };

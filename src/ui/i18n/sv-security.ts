@@ -1,8 +1,9 @@
-// Texts of the PIN, the lock screen, the wrong-PIN rules and logout.
+// Texts of setting and changing the PIN, the wrong-PIN outcomes, the security settings and
+// logout: loaded with the screens that show them (the 'account' section, see index.ts).
+// The lock screen's own texts are in the core (sv-lock.ts): it is seen at every start.
 const entries = (n: number) => (n === 1 ? '1 registrering' : `${n} registreringar`);
 
 export const svSecurity = {
-  pin: 'PIN-kod',
   newPin: 'Ny PIN-kod',
   repeatPin: 'Upprepa PIN-koden',
   currentPin: 'Nuvarande PIN-kod',
@@ -20,16 +21,6 @@ export const svSecurity = {
   setupRecoveredIntro: 'Du har loggat in med lösenord. Välj en ny PIN-kod; allt som väntar på telefonen finns kvar.',
   setupSubmit: 'Spara PIN-kod',
   setupBusy: 'Krypterar…',
-  // Lock screen
-  lockTitle: 'Ange PIN',
-  lockHello: (name: string) => `Appen är låst. Inloggad: ${name}.`,
-  unlock: 'Lås upp',
-  unlocking: 'Låser upp…',
-  wrongPin: (left: number) => (left === 1 ? 'Fel PIN-kod. 1 försök kvar.' : `Fel PIN-kod. ${left} försök kvar.`),
-  lastAttemptWarning: (max: number) => `Efter ${max} felaktiga försök i rad raderas appens data på telefonen om inget väntar på att skickas; annars spärras appen tills du loggar in med lösenord.`,
-  forgot: 'Glömt PIN-koden? Logga in med lösenord',
-  forgotIntro: 'Logga in med användarnamn och lösenord (kräver nät) och välj sedan en ny PIN-kod. Det som väntar på telefonen finns kvar.',
-  backToPin: 'Tillbaka till PIN',
   // Hard lock
   hardTitle: 'Appen är spärrad',
   hardWhy: (max: number) => `PIN-koden angavs fel ${max} gånger i rad, så den låser inte längre upp appen.`,

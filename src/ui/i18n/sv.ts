@@ -5,10 +5,10 @@ import type { svCatalogue } from './sv-catalogue.ts';
 import type { svAdmin } from './sv-admin.ts';
 import type { svFollowUp } from './sv-follow-up.ts';
 import type { svMore } from './sv-more.ts';
-import { svAccount } from './sv-account.ts';
-import { svSecurity } from './sv-security.ts';
+import type { svAccountSection } from './sv-account.ts';
+import { svLock } from './sv-lock.ts';
 
-/** The texts every start needs; the rest arrive with their screens (sv-follow-up, sv-more, sv-catalogue, sv-admin). */
+/** The texts every start needs; the rest arrive with their screens (sv-follow-up, sv-more, sv-catalogue, sv-admin, sv-account). */
 export const svCore = {
   appName: 'Medborgarlöfte – fältlogg',
   nav: { log: 'Logga', entries: 'Mina', shift: 'Skiftet', settings: 'Mer', followUp: 'Följ upp', catalogue: 'Löften', admin: 'Admin', menu: 'Huvudmeny' },
@@ -18,8 +18,13 @@ export const svCore = {
     needsLogin: 'Sessionen har gått ut – logga in igen.',
     reportNotForRole: 'Uppföljningsrapporten tas fram av gruppchefer och samordnare.',
   },
-  account: svAccount,
-  security: svSecurity,
+  // The banner of a revoked device that still has work to deliver (on every screen of the app).
+  account: {
+    revokedPending: 'Enheten har spärrats av en administratör. Det som väntar skickas först; därefter raderas appens data på enheten.',
+    revokedRejected: (n: number) => (n === 1 ? '1 registrering har avvisats av servern och måste rättas eller återkallas innan enheten kan rensas.' : `${n} registreringar har avvisats av servern och måste rättas eller återkallas innan enheten kan rensas.`),
+    revokedShowWaiting: 'Visa det som väntar',
+  },
+  security: svLock,
   home: {
     pickKommun: 'Välj kommun',
     pickKommunHelp: 'Välj den kommun du arbetar i. Du kan byta senare under Inställningar.',
@@ -119,14 +124,8 @@ export const svCore = {
     needsLogin: 'Logga in igen för att skicka',
     error: 'Synkningen misslyckades',
   },
-  login: {
-    title: 'Logga in',
-    username: 'Användarnamn',
-    password: 'Lösenord',
-    submit: 'Logga in',
-    offline: 'Inloggning kräver nät. Det som redan är sparat på enheten finns kvar.',
-    again: (name: string) => `Sessionen har gått ut. Logga in igen som ${name} för att skicka det som väntar.`,
-  },
+  // The sync bar's button after a session expired; the login form's texts are in sv-account.ts.
+  login: { submit: 'Logga in' },
   lazy: {
     loading: 'Laddar…',
     failed: 'Skärmen kunde inte laddas. Kontrollera nätet och försök igen.',
@@ -139,5 +138,5 @@ type Merge<A, B> = {
 };
 
 /** Every text of the app: the core and its lazily loaded sections, as one shape (en.ts has it all). */
-export type Strings = Merge<typeof svCore, typeof svFollowUp & typeof svMore & { catalogue: typeof svCatalogue; admin: typeof svAdmin }>;
+export type Strings = Merge<typeof svCore, typeof svFollowUp & typeof svMore & typeof svAccountSection & { catalogue: typeof svCatalogue; admin: typeof svAdmin }>;
 
