@@ -1,6 +1,7 @@
 // Runs in Chromium (served by Vite from bench/run.ts): the real db modules on the real
 // IndexedDB, timing what an officer waits for.
-import { FieldLogDb, saveEntry, countLive, computeTallies } from '../../src/db/index.ts';
+import { FieldLogDb, saveEntry, countLive } from '../../src/db/index.ts';
+import { computeTallies } from '../../src/db/tally-queries.ts';
 import { SEED_CATALOGUE, withExamples, activePromise, loggableActivities } from '../../src/domain/catalogue/index.ts';
 import { progressWindow } from '../../src/domain/progress.ts';
 import type { EntryContent } from '../../src/domain/entry.ts';

@@ -2,18 +2,11 @@
 // activity and kind, how many live heads there are and their outcome sums. Every path
 // that changes a head changes these rows in the same transaction, so a dashboard folds
 // a few thousand day rows instead of reading 100 000 entries (src/domain/tallies/days.ts).
-import Dexie, { type Table } from 'dexie';
-import type { Catalogue } from '../domain/catalogue/types.ts';
-import type { LocalDate } from '../domain/calendar.ts';
+// Reading them for the follow-up screens is tally-queries.ts.
+import type { Table } from 'dexie';
 import { tallyKeyOf } from '../domain/progress.ts';
 import { addSums, outcomesOf } from '../domain/tallies/outcomes.ts';
-import { planTallies, type TallyRequest } from '../domain/tallies/plan.ts';
-import { rowsFromDays, type DayCount } from '../domain/tallies/days.ts';
-import { completionRows, summarizeTallies, type KommunTallies } from '../domain/tallies/tally.ts';
-import type { ActivityCompletion } from '../domain/tallies/completions.ts';
-import type { DayTally, DayTallyKey, EntryHead, FieldLogDb } from './schema.ts';
-import { readStamped } from './receipts.ts';
-import { openRecords } from './sealed.ts';
+import type { DayTally, DayTallyKey, EntryHead } from './schema.ts';
 
 /** Changes to day rows not yet written, keyed like the table. */
 export type DayDeltas = Map<string, DayTally>;
@@ -78,44 +71,4 @@ export async function applyDayDeltas(table: Table<DayTally, DayTallyKey>, deltas
   });
   if (deletes.length > 0) await table.bulkDelete(deletes);
   if (puts.length > 0) await table.bulkPut(puts);
-}
-
-/** The kommun's day rows for Stockholm days [from, to], both inclusive: one index range. */
-export async function loadDayCounts(db: FieldLogDb, kommunId: string, from: LocalDate, to: LocalDate): Promise<DayCount[]> {
-  return db.dayTallies
-    .where('[kommunId+day+activityId+kind]')
-    // A key prefix sorts before its extensions, and maxKey after any id; one maxKey only:
-    // the same array twice in a key is invalid (IndexedDB's "seen" rule).
-    .between([kommunId, from], [kommunId, to, Dexie.maxKey], true, true)
-    .toArray();
-}
-
-/** The kommun's tallies from the device's day rows and the coordinators' completions. */
-export async function computeTallies(
-  db: FieldLogDb,
-  catalogue: Catalogue,
-  request: TallyRequest,
-  today: LocalDate,
-  completions: readonly ActivityCompletion[],
-): Promise<KommunTallies> {
-  const plan = planTallies(catalogue, request);
-  const days = await loadDayCounts(db, plan.kommunId, plan.countFrom, plan.countTo);
-  const rows = [...rowsFromDays(plan, days), ...completionRows(plan, completions)];
-  return summarizeTallies(catalogue, plan, rows, today);
-}
-
-/**
- * The live entries behind a figure: heads of the activity on Stockholm days [from, to],
- * newest first. Chosen and sorted on the readable fields, then opened in one go.
- */
-export async function entriesBehind(db: FieldLogDb, q: { kommunId: string; activityId: string; from: LocalDate; to: LocalDate }): Promise<EntryHead[]> {
-  const heads = await readStamped(db, db.entries, () =>
-    db.entries
-      .where('[content.kommunId+localDay]')
-      .between([q.kommunId, q.from], [q.kommunId, q.to], true, true)
-      .filter((h) => h.op !== 'void' && h.content.activityId === q.activityId)
-      .toArray(),
-  );
-  heads.sort((a, b) => (a.content.startedAt < b.content.startedAt ? 1 : a.content.startedAt > b.content.startedAt ? -1 : a.id < b.id ? 1 : -1));
-  return openRecords(heads);
 }

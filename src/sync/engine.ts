@@ -25,6 +25,7 @@ import {
 } from '../db/index.ts';
 import { ApiFailure, NetworkFailure, type Api } from './api.ts';
 import { fitsInBody } from './pack.ts';
+import { CURSOR_KEY, LAST_SYNC_KEY } from './meta-keys.ts';
 
 /** Changes read per push: the server's maximum; fewer when their bytes would not fit (pack.ts). */
 export const PUSH_BATCH = MAX_PUSH_BATCH;
@@ -32,8 +33,7 @@ export const PUSH_BATCH = MAX_PUSH_BATCH;
 export const MAX_THROTTLE_WAIT_MS = 60_000;
 /** Throttled answers in a row for one push before the run gives up (quietly: controller.ts). */
 export const MAX_THROTTLE_WAITS = 10;
-const CURSOR_KEY = 'pullCursor';
-export const LAST_SYNC_KEY = 'lastSyncAt';
+export { LAST_SYNC_KEY } from './meta-keys.ts';
 
 export interface SyncDeps {
   db: FieldLogDb;

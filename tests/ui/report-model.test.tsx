@@ -1,7 +1,8 @@
 // The report model and its CSV, from tallies computed on a fake-indexeddb dataset
 // (tests/ui/tally-dataset.ts) with figures worked out by hand.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { computeTallies, FieldLogDb } from '../../src/db/index.ts';
+import { FieldLogDb } from '../../src/db/index.ts';
+import { computeTallies } from '../../src/db/tally-queries.ts';
 import { buildReport, reportRows, type ReportModel } from '../../src/ui/features/report/model.ts';
 import { BOM, csvField, csvFileName, reportCsv } from '../../src/ui/features/report/csv.ts';
 import { resolvePeriod, tallyRequest } from '../../src/ui/features/tallies/periods.ts';

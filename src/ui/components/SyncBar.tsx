@@ -1,7 +1,7 @@
 // App-level sync status: how many entries wait, when the last sync succeeded, "Synka nu".
 import { useEffect, useState } from 'preact/hooks';
 import { countQueued, getMeta } from '../../db/index.ts';
-import { LAST_SYNC_KEY } from '../app/last-sync.ts';
+import { LAST_SYNC_KEY } from '../../sync/meta-keys.ts';
 import type { SyncStatus } from '../../sync/controller.ts';
 import { useServices } from '../app/context.ts';
 import { useLive } from '../hooks/useLive.ts';

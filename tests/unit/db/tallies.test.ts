@@ -2,19 +2,8 @@
 // quarter boundaries at local midnight in Europe/Stockholm, a void, a correction that
 // moves an entry into the next quarter, an entry pulled from another device, completions.
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  FieldLogDb,
-  saveEntry,
-  correctEntry,
-  voidEntry,
-  storePulledRevisions,
-  computeTallies,
-  loadDayCounts,
-  entriesBehind,
-  saveCompletions,
-  loadCompletions,
-  type WriteContext,
-} from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, correctEntry, voidEntry, storePulledRevisions, saveCompletions, loadCompletions, type WriteContext } from '../../../src/db/index.ts';
+import { computeTallies, loadDayCounts, entriesBehind } from '../../../src/db/tally-queries.ts';
 import { SEED_CATALOGUE, withExamples } from '../../../src/domain/catalogue/index.ts';
 import type { EntryContent } from '../../../src/domain/entry.ts';
 import type { ActivityCompletion, ActivityTally, KommunTallies } from '../../../src/domain/tallies/index.ts';

@@ -2,7 +2,7 @@
 // If not, which ones wait and why.
 import { countDrafts, getEntry, getMeta, listOutbox, type EntryHead, type OutboxItem } from '../../../db/index.ts';
 import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
-import { LAST_SYNC_KEY } from '../../../sync/engine.ts';
+import { LAST_SYNC_KEY } from '../../../sync/meta-keys.ts';
 import { useAppState, useServices } from '../../app/context.ts';
 import { href } from '../../app/router.ts';
 import { useLive } from '../../hooks/useLive.ts';

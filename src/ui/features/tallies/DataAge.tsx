@@ -3,7 +3,7 @@
 // For figures from the server (an officer's dashboard) the time is the server's
 // generatedAt of the kept answer instead.
 import { getMeta } from '../../../db/index.ts';
-import { LAST_SYNC_KEY } from '../../../sync/engine.ts';
+import { LAST_SYNC_KEY } from '../../../sync/meta-keys.ts';
 import { useServices } from '../../app/context.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useOnline } from '../../hooks/useOnline.ts';

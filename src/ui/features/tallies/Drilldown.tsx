@@ -3,7 +3,7 @@
 // An officer's device holds only their own entries (another officer's queued work on a
 // shared phone aside), while their figures are the server's for the whole kommun: so for
 // them the list is filtered to their own entries, with a note saying so.
-import { entriesBehind } from '../../../db/index.ts';
+import { entriesBehind } from '../../../db/tally-queries.ts';
 import { findActivity, kommunName } from '../../../domain/catalogue/lookup.ts';
 import { ENTRY_KIND_LABEL } from '../../../domain/entry-defaults.ts';
 import { useAppState, useServices } from '../../app/context.ts';

@@ -7,7 +7,8 @@
 //   come from GET /api/v1/tallies. The last answer per (kommun, from, to, by) is kept in
 //   the meta table, so the dashboard works offline from that copy, dated by generatedAt.
 import { useEffect, useState } from 'preact/hooks';
-import { computeTallies, getMeta, loadCompletions, setMeta } from '../../../db/index.ts';
+import { getMeta, loadCompletions, setMeta } from '../../../db/index.ts';
+import { computeTallies } from '../../../db/tally-queries.ts';
 import type { LocalDate } from '../../../domain/calendar.ts';
 import type { TalliesResponse } from '../../../domain/sync.ts';
 import type { ActivityCompletion } from '../../../domain/tallies/completions.ts';
