@@ -31,17 +31,22 @@ test('server killed mid-sync: exactly once after restart', async () => {
   await page.unroute('**/api/v1/sync/**');
 
   // The first push reaches the server and commits; then the server dies before answering.
+  // The second push (two are on the wire at once) is held until then and finds it gone.
   let pushes = 0;
+  let killed: () => void = () => {};
+  const serverGone = new Promise<void>((resolve) => (killed = resolve));
   await page.route('**/api/v1/sync/push', async (route) => {
     pushes++;
     if (pushes === 1) {
       const res = await route.fetch();
       expect(res.status()).toBe(200);
       await server.stop('SIGKILL');
+      killed();
       await route.abort('connectionreset');
       return;
     }
-    await route.continue();
+    await serverGone;
+    await route.abort('connectionrefused');
   });
   await page.getByRole('button', { name: 'Synka nu' }).click();
   await expect(page.getByText(/Ingen kontakt med servern/)).toBeVisible();
