@@ -1,6 +1,8 @@
 // buildApp: the whole HTTP server as a Fastify instance, with its dependencies passed
 // in, so tests drive it with app.inject() or a real listen() alike.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { DEFAULT_COST, type ScryptCost } from '../auth/password.ts';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/rate-limit.ts';
@@ -22,7 +24,7 @@ import { recoveryKeyRoutes } from './routes/recovery-keys.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { tallyRoutes } from './routes/tallies.ts';
-import { headersFor, installSecurityHeaders } from './security-headers.ts';
+import { contentSecurityPolicy, headersFor, inlineScriptHashes, installSecurityHeaders } from './security-headers.ts';
 import { hasBuild, isNavigation, registerStatic, sendIndex } from './static.ts';
 import { DEFAULT_PUSH_LIMITS, Throttle, type ThrottleLimits } from './throttle.ts';
 
@@ -60,6 +62,9 @@ function loggerOptions(logger: AppOptions['logger'], stream: AppOptions['logStre
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const serveApp = hasBuild(options.staticDir);
+  // The app's own inline scripts (the theme boot) are allowed by hash, read once from the index.html served.
+  const policy = contentSecurityPolicy(serveApp ? inlineScriptHashes(readFileSync(join(options.staticDir as string, 'index.html'), 'utf8')) : []);
   const app = Fastify({
     logger: loggerOptions(options.logger, options.logStream),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -73,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // own shape. It is answered before routing, so no onSend hook runs: headers set here.
     frameworkErrors: (err, request, reply) => {
       const http = toHttpError(err);
-      void (reply as FastifyReply).code(http.status).headers(headersFor(request)).send(errorBody(http.code, http.message));
+      void (reply as FastifyReply).code(http.status).headers(headersFor(request, policy)).send(errorBody(http.code, http.message));
     },
   });
   const onRoute = options.onRoute;
@@ -92,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   // JSON only: any other body type is 415 rather than a string that fails validation later.
   app.removeContentTypeParser('text/plain');
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, policy);
   installOriginCheck(app, options.publicOrigin ?? null);
   installInputGuard(app);
 
@@ -108,7 +113,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminRoutes(app, ctx);
   auditRoutes(app, ctx);
 
-  const serveApp = hasBuild(options.staticDir);
   if (serveApp) await registerStatic(app, options.staticDir as string);
   app.setNotFoundHandler((request, reply) => {
     if (serveApp && isNavigation(request)) return sendIndex(reply);

@@ -2,21 +2,29 @@
 // (enumerated as they are registered, so a new route cannot be missed), on static files,
 // index.html, errors and 404s; HSTS only over TLS; CORS closed; cross-site writes refused;
 // body limits and content types answered in JSON.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../server/http/security-headers.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, contentSecurityPolicy, inlineScriptHashes } from '../../server/http/security-headers.ts';
 import { testApp, type Api } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { PASSWORD, setupWorld } from './support/fixtures.ts';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
+/** The test app's index.html: one inline script, which the policy must allow by its hash alone. */
+const INLINE_SCRIPT = 'document.documentElement.dataset.booted = "1";';
+const INDEX_HTML = `<!doctype html><title>Medborgarlöfte</title><script>${INLINE_SCRIPT}</script><script type="module" src="/assets/index-1.js"></script>`;
+const APP_POLICY = contentSecurityPolicy(inlineScriptHashes(INDEX_HTML));
+
 function expectSecurityHeaders(res: LightMyRequestResponse, what: string, api: boolean): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers[name], `${what}: ${name}`).toBe(value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    expect(res.headers[name], `${what}: ${name}`).toBe(name === 'content-security-policy' ? APP_POLICY : value);
+  }
   expect(res.headers['strict-transport-security'], `${what}: no HSTS over plain http`).toBeUndefined();
   expect(res.headers['access-control-allow-origin'], `${what}: CORS closed`).toBeUndefined();
   expect(res.headers['x-request-id'], what).toMatch(/^[0-9a-f-]{36}$/);
@@ -25,19 +33,37 @@ function expectSecurityHeaders(res: LightMyRequestResponse, what: string, api: b
 
 describe('the policy itself', () => {
   it('is strict: no inline script or style, no framing, no plugins, no foreign base', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
-    expect(CONTENT_SECURITY_POLICY).toContain("base-uri 'none'");
+    for (const policy of [CONTENT_SECURITY_POLICY, APP_POLICY]) {
+      expect(policy).not.toContain('unsafe');
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'none'");
+      expect(policy).toContain("style-src 'self';");
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
   });
 
-  // The CSP forbids inline script and style: the built shell must have none. (Preact sets
-  // style *properties* through the CSSOM at run time, which style-src does not govern.)
-  // npm test builds first; outside it a missing build skips this, in CI it fails.
-  it.skipIf(!existsSync('dist/index.html') && process.env.CI !== 'true')('the built index.html has no inline script, style or event handler', () => {
+  it('allows an inline script by its SHA-256 only, and only scripts without src count', () => {
+    const hashes = inlineScriptHashes(`<script src="/a.js"></script><script>${INLINE_SCRIPT}</script><SCRIPT type="text/javascript">x()</SCRIPT>`);
+    expect(hashes).toEqual([
+      `sha256-${createHash('sha256').update(INLINE_SCRIPT).digest('base64')}`,
+      `sha256-${createHash('sha256').update('x()').digest('base64')}`,
+    ]);
+    expect(contentSecurityPolicy(hashes)).toContain(`script-src 'self' '${hashes[0]}' '${hashes[1]}';`);
+    // One character changed is another hash: an edited or injected script does not run.
+    expect(inlineScriptHashes(`<script>${INLINE_SCRIPT} </script>`)).not.toEqual(hashes.slice(0, 1));
+  });
+
+  // The built shell: its one inline script (the theme boot, which must run before the first
+  // paint) is allowed by hash; no inline style or event handler, which the CSP would block.
+  // (Preact sets style *properties* through the CSSOM at run time, which style-src does not
+  // govern.) npm test builds first; outside it a missing build skips this, in CI it fails.
+  it.skipIf(!existsSync('dist/index.html') && process.env.CI !== 'true')('the built index.html has one inline script (the theme boot) and no inline style or event handler', () => {
     const html = readFileSync('dist/index.html', 'utf8');
-    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc=/);
+    const inline = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/\bsrc=/.test(tag));
+    expect(inline).toHaveLength(1);
+    expect(inlineScriptHashes(html)).toHaveLength(1);
+    expect(html).toContain("localStorage.getItem('fieldlog.theme')");
     expect(html).not.toMatch(/<style\b/i);
     expect(html).not.toMatch(/\sstyle=/i);
     expect(html).not.toMatch(/\son[a-z]+=/i);
@@ -55,7 +81,7 @@ describeBackends('security headers and the HTTP shell', (backend) => {
     await setupWorld(t.db);
     dir = await mkdtemp(join(tmpdir(), 'mbl-dist-'));
     await mkdir(join(dir, 'assets'));
-    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Medborgarlöfte</title><script type="module" src="/assets/index-1.js"></script>');
+    await writeFile(join(dir, 'index.html'), INDEX_HTML);
     await writeFile(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     await writeFile(join(dir, 'assets', 'index-1.js'), 'console.log(1)');
     const onRoute = (r: RouteOptions) => {

@@ -1,4 +1,4 @@
-// The theme: public/theme-boot.js (run before the first paint, no imports) and theme.ts
+// The theme: the boot script inline in index.html's <head> (run before the first paint, no imports) and theme.ts
 // (the app's) must set the same attributes for every stored value; the appearance
 // settings apply a choice at once and keep it.
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,10 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { applyTheme, readTheme, THEME_KEY } from '../../src/ui/features/appearance/theme.ts';
 import { AppearanceSettings } from '../../src/ui/features/appearance/AppearanceSettings.tsx';
 
-const BOOT = readFileSync(join(process.cwd(), 'public/theme-boot.js'), 'utf8');
 const INDEX = readFileSync(join(process.cwd(), 'index.html'), 'utf8');
+/** The inline scripts of index.html (the theme boot is the only one). */
+const INLINE = [...INDEX.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+const BOOT = INLINE[0] ?? '';
 
 /** <head> as index.html has it, for the boot script to find its meta tags. */
 function freshHead() {
@@ -25,7 +27,7 @@ function snapshot() {
   };
 }
 
-describe('theme-boot.js and theme.ts agree', () => {
+describe('the theme boot and theme.ts agree', () => {
   beforeEach(() => localStorage.clear());
 
   for (const stored of [null, 'system', 'light', 'dark', 'contrast', 'purple']) {
@@ -41,11 +43,13 @@ describe('theme-boot.js and theme.ts agree', () => {
     });
   }
 
-  it('index.html loads the boot script in <head>, as a classic script, before any module or stylesheet', () => {
+  it('index.html runs the boot script in <head>, inline and classic, before any module or stylesheet; nothing else is inline', () => {
     const head = INDEX.slice(0, INDEX.indexOf('</head>'));
-    expect(head).toContain('<script src="/theme-boot.js"></script>');
-    expect(head).not.toMatch(/<script(?![^>]*\bsrc=)/); // nothing inline (CSP)
-    expect(INDEX).not.toMatch(/\sstyle=/);
+    expect(INLINE).toHaveLength(1);
+    expect(head).toContain(BOOT);
+    expect(BOOT).toContain("localStorage.getItem('fieldlog.theme')");
+    expect(head.indexOf(BOOT)).toBeLessThan(head.search(/<script type="module"|<link rel="stylesheet"|$/));
+    expect(INDEX).not.toMatch(/<style|\sstyle=|\son[a-z]+=/); // the CSP allows the script by hash, nothing else inline
   });
 });
 

@@ -1,5 +1,5 @@
 // "Utseende och språk" in Mer: the theme (applied at once, kept for the next start, read
-// before the first paint by theme-boot.js) and the language (kept, then the page reloads:
+// before the first paint by the theme boot in index.html) and the language (kept, then the page reloads:
 // main.tsx loads the chosen texts before the first render).
 import { useState } from 'preact/hooks';
 import { LANGUAGE_KEY, LANGUAGES, language, t, type Language } from '../../i18n/index.ts';

@@ -2,8 +2,8 @@
 // system asks for more contrast), or a fixed light, dark or high-contrast theme.
 //
 // Kept in localStorage, not IndexedDB: it must be read synchronously before the first
-// paint, by public/theme-boot.js (a render-blocking script in <head>; the CSP allows no
-// inline script). That file repeats readTheme + applyTheme in a few lines of plain
+// paint, by the theme boot: a script inline in index.html's <head>, which the server's
+// CSP allows by its hash alone. It repeats readTheme + applyTheme in a few lines of plain
 // JavaScript; tests/ui/appearance.test.tsx checks that the two agree.
 
 export type ThemeChoice = 'system' | 'light' | 'dark' | 'contrast';
@@ -12,7 +12,7 @@ export const THEME_KEY = 'fieldlog.theme';
 
 /**
  * The browser's bar colour per theme: the app header's colour (--brand in styles.css), so
- * the status bar and the header read as one. Also in index.html and theme-boot.js.
+ * the status bar and the header read as one. Also in index.html (its meta tags and the theme boot).
  */
 export const THEME_COLOR = { light: '#0b1d3a', dark: '#0b1d3a', contrast: '#000000' } as const;
 
