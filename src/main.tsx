@@ -1,7 +1,9 @@
-// Boot: open the device database, render the app (over the static boot line of
-// index.html), register the service worker.
+// Boot: render the app (over the static boot line of index.html) while the database layer
+// loads, then register the service worker. The first screen at every start is the lock,
+// which needs no database: Dexie and the log screen come in their own chunk, fetched once
+// that screen is painted (Root), instead of holding up its first paint.
 import { render } from 'preact';
-import { getDb } from './db/index.ts';
+import type { FieldLogDb } from './db/index.ts';
 import { getDeviceId } from './db/settings.ts';
 import { Root } from './ui/app/Root.tsx';
 import { firstScreenPainted } from './ui/app/first-screen.ts';
@@ -10,7 +12,8 @@ import { setLanguage, storedLanguage } from './ui/i18n/index.ts';
 import './ui/styles.css';
 
 async function main() {
-  const db = getDb();
+  let opening: Promise<FieldLogDb> | null = null;
+  const db = () => (opening ??= import('./db/index.ts').then((m) => m.getDb()));
   // English is a separate chunk, fetched (or read from the precache) only when chosen.
   const [deviceId] = await Promise.all([getDeviceId(), storedLanguage() === 'en' ? setLanguage('en') : undefined]);
   render(<Root db={db} deviceId={deviceId} appVersion={__APP_VERSION__} />, document.getElementById('app')!);

@@ -8,7 +8,7 @@ import { get, set } from 'idb-keyval';
 import { setDataKey } from '../crypto/keystore.ts';
 import { WrongPinError } from '../crypto/wrap.ts';
 import type { FieldLogDb } from '../db/index.ts';
-import { wipeIfDelivered, type WipeHow } from '../sync/revoke.ts';
+import type { WipeHow } from '../sync/revoke.ts';
 import { loadKeyring, unlockKeyring } from './keyring.ts';
 
 export const MAX_PIN_ATTEMPTS = 5;
@@ -61,6 +61,8 @@ export async function unlockWithPin(db: FieldLogDb, pin: string, nowMs: number):
     if (!(e instanceof WrongPinError)) throw e;
   }
   if (failures < MAX_PIN_ATTEMPTS) return { kind: 'wrong', remaining: MAX_PIN_ATTEMPTS - failures };
+  // Loaded only here: the lock screen, at every start, does not need the database layer it brings.
+  const { wipeIfDelivered } = await import('../sync/revoke.ts');
   const outcome = await wipeIfDelivered(db, nowMs, PIN_WIPE);
   if (outcome.wiped) return { kind: 'wiped' };
   await set(ATTEMPTS_KEY, { failures, hardLockedAt: new Date(nowMs).toISOString() } satisfies PinAttempts);

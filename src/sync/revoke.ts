@@ -4,13 +4,14 @@
 // the officer corrects or withdraws them. Nothing is ever dropped to make a wipe happen.
 // The same wipe serves the PIN rules and logout (src/security): see WipeHow.
 import Dexie from 'dexie';
-import { createStore, del, delMany, get, keys, set } from 'idb-keyval';
+import { createStore, delMany, keys, set } from 'idb-keyval';
 import { FieldLogDb, getMeta, setMeta } from '../db/index.ts';
 import { dropDataKey } from '../crypto/keystore.ts';
+import { WIPED_KEY } from './wipe-marker.ts';
+
+export { forgetWipe, wipedAt } from './wipe-marker.ts';
 
 const REVOKED_KEY = 'deviceRevokedAt';
-/** Kept in idb-keyval after the wipe, so the app says why it is empty (also after a reload). */
-const WIPED_KEY = 'deviceWipedAt';
 
 /** What a wipe leaves behind. */
 export interface WipeHow {
@@ -87,13 +88,4 @@ export async function wipeNow(db: FieldLogDb, nowMs: number, how: WipeHow): Prom
   await delMany((await keys(store)).filter((k) => !how.keep.includes(String(k))), store);
   if (how.marker) await set(how.marker, new Date(nowMs).toISOString(), store);
   if (how.reopen) await db.open();
-}
-
-export async function wipedAt(): Promise<string | null> {
-  return (await get<string>(WIPED_KEY)) ?? null;
-}
-
-/** "Logga in på nytt": the device starts over as a new one. */
-export async function forgetWipe(): Promise<void> {
-  await del(WIPED_KEY);
 }

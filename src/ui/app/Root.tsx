@@ -5,13 +5,12 @@
 // or lock hard (security/unlock.ts).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FieldLogDb } from '../../db/index.ts';
-import { loadCatalogue } from '../../db/index.ts';
 import { loadSettings, saveSettings, type DeviceSettings } from '../../db/settings.ts';
 import type { Catalogue } from '../../domain/catalogue/types.ts';
 import type { User } from '../../domain/sync.ts';
 import type { Api } from '../../sync/api.ts';
 import { loadSession, loadUser, saveSession, type StoredSession } from '../../sync/session.ts';
-import { wipedAt } from '../../sync/revoke.ts';
+import { wipedAt } from '../../sync/wipe-marker.ts';
 import type { KdfOptions } from '../../security/keyring.ts';
 import { loadLockTimes, type LockTimes } from '../../security/lock-times.ts';
 import { afterUnlock, setFirstPin, setPinAfterRecovery, type PendingLogin } from '../../security/pin-setup.ts';
@@ -19,8 +18,8 @@ import { PIN_WIPED_KEY, unlockWithPin } from '../../security/unlock.ts';
 import { del } from 'idb-keyval';
 import { LockScreen } from '../features/security/LockScreen.tsx';
 import { SecurityContext } from '../features/security/context.ts';
-import { AppShell } from './AppShell.tsx';
 import { ChangePassword, DeviceWiped, HardLocked, Login, PinSetup, Wiped } from './account-screens.ts';
+import { lazyScreen } from './lazy.tsx';
 import type { AppServices, HttpMethod, ServerCall } from './context.ts';
 import { firstScreenPainted, markFirstScreen } from './first-screen.ts';
 import { readGate, type Gate } from './gate.ts';
@@ -38,6 +37,13 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   return { promise, resolve };
 }
 
+// The app behind the lock: the log screen with everything it uses, the database layer
+// (Dexie) among it. Not in the first load: every start shows the lock screen first, which
+// needs neither, so the lock screen is drawn from a small script while this arrives (Root
+// fetches it at once, not on first use); by the time a PIN is typed it is in.
+const AppShell = lazyScreen(() => import('./AppShell.tsx').then((m) => m.AppShell));
+const dbModule = () => import('../../db/index.ts');
+
 /** How long to wait before asking again for the server chunk after its fetch failed (besides on 'online'). */
 const SERVER_RETRY_MS = 30_000;
 
@@ -52,7 +58,11 @@ interface Loaded {
 }
 
 export interface RootProps {
-  db: FieldLogDb;
+  /**
+   * The device's database, or how to load it (main.tsx): the database layer is fetched
+   * once the first screen is painted, or at once when a screen needs it.
+   */
+  db: FieldLogDb | (() => Promise<FieldLogDb>);
   deviceId: string;
   appVersion: string;
   api?: Api;
@@ -63,8 +73,20 @@ export interface RootProps {
   reloadAfterLogout?: boolean;
 }
 
-export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, kdf, reloadAfterLogout = true }: RootProps) {
+export function Root({ db: givenDb, deviceId, appVersion, api: givenApi, now = Date.now, kdf, reloadAfterLogout = true }: RootProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // `dbReady()` for handlers (it starts the load if nothing has yet), `db` for rendering
+  // (null until the database layer is in).
+  const dbReady = useMemo(() => (typeof givenDb === 'function' ? givenDb : () => Promise.resolve(givenDb)), [givenDb]);
+  const [db, setDb] = useState<FieldLogDb | null>(typeof givenDb === 'function' ? null : givenDb);
+  useEffect(() => {
+    // After the lock screen's paint, so its bytes come first on a slow network; a PIN takes
+    // longer to type than the rest takes to arrive.
+    void firstScreenPainted.then(() => {
+      void dbReady().then(setDb);
+      void AppShell.preload().catch(() => undefined);
+    });
+  }, [dbReady]);
   const [forgotPin, setForgotPin] = useState(false);
   /** A password login waiting for its PIN (its token is stored only once it can be sealed). */
   const pending = useRef<PendingLogin | null>(null);
@@ -72,8 +94,11 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
   const reload = async () => {
     const [settings, lockTimes] = await Promise.all([loadSettings(), loadLockTimes()]);
     if (await wipedAt()) return setLoaded({ user: null, catalogue: null, settings, lockTimes, gate: { kind: 'login' }, wiped: true });
-    const [user, catalogue] = await Promise.all([loadUser(), loadCatalogue(db)]);
-    const gate = await readGate(db, user, pending.current);
+    const user = await loadUser();
+    const gate = await readGate(dbReady, user, pending.current);
+    // Only the app needs the catalogue (and so the database): a lock or login screen is
+    // shown without waiting for them. Unlocking reads the device again.
+    const catalogue = gate.kind === 'open' && user ? await (await dbModule()).loadCatalogue(await dbReady()) : null;
     setLoaded({ user, catalogue: catalogue?.catalogue ?? null, settings, lockTimes, gate, wiped: false });
   };
 
@@ -98,7 +123,7 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
   // exists, `serverReady` for those that need it whatever the moment (a login, a call).
   const [server, setServer] = useState<ServerServices | null>(null);
   const serverNow = useRef<ServerServices | null>(null);
-  const serverReady = useMemo(() => deferred<ServerServices>(), [db, givenApi, deviceId, appVersion]);
+  const serverReady = useMemo(() => deferred<ServerServices>(), [dbReady, givenApi, deviceId, appVersion]);
 
   useEffect(() => {
     void reload();
@@ -108,10 +133,10 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
     const start = () => {
       clearTimeout(retry);
       window.removeEventListener('online', start);
-      import('./server-services.ts').then(
-        ({ createServerServices }) => {
+      Promise.all([import('./server-services.ts'), dbReady()]).then(
+        ([{ createServerServices }, resolvedDb]) => {
           if (stopped) return;
-          const s = createServerServices({ db, api: givenApi, deviceId, appVersion, now, reload, requirePasswordChange });
+          const s = createServerServices({ db: resolvedDb, api: givenApi, deviceId, appVersion, now, reload, requirePasswordChange });
           const unattach = s.sync.attach(window, document);
           const unsubscribe = s.sync.subscribe((status) => {
             if (status.lastReport?.catalogueChanged) void reload();
@@ -191,8 +216,9 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
 
   const choosePin = async (pin: string) => {
     const p = pending.current;
-    if (p?.recovery) await setPinAfterRecovery(db, { ...p, recovery: p.recovery }, pin, kdf);
-    else await setFirstPin(db, p?.session.user.id ?? (await loadUser())!.id, pin, p, kdf);
+    const d = await dbReady();
+    if (p?.recovery) await setPinAfterRecovery(d, { ...p, recovery: p.recovery }, pin, kdf);
+    else await setFirstPin(d, p?.session.user.id ?? (await loadUser())!.id, pin, p, kdf);
     pending.current = null;
     const s = await serverReady.promise;
     await s.escrow();
@@ -213,8 +239,9 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
   };
 
   const unlock = async (pin: string) => {
-    const result = await unlockWithPin(db, pin, now());
-    if (result.kind === 'unlocked') await afterUnlock(db);
+    const d = await dbReady();
+    const result = await unlockWithPin(d, pin, now());
+    if (result.kind === 'unlocked') await afterUnlock(d);
     if (result.kind !== 'wrong') await reload();
     if (result.kind === 'unlocked') syncNow();
     return result;
@@ -275,6 +302,8 @@ export function Root({ db, deviceId, appVersion, api: givenApi, now = Date.now, 
       </main>
     );
   }
+  // The app needs the database; it has been loading since the start (a moment more at most).
+  if (!db) return <p aria-busy="true" class="booting">{t.appName}</p>;
   const services: AppServices = {
     db,
     now,

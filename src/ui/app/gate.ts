@@ -16,13 +16,14 @@ export type Gate =
   | { kind: 'hardLocked'; waiting: number }
   | { kind: 'pinWiped' };
 
-export async function readGate(db: FieldLogDb, user: User | null, pending: PendingLogin | null): Promise<Gate> {
+/** `db` is asked for only for a hard lock (its count of waiting work): the other screens show before the database layer has loaded. */
+export async function readGate(db: () => Promise<FieldLogDb>, user: User | null, pending: PendingLogin | null): Promise<Gate> {
   if (await pinWipedAt()) return { kind: 'pinWiped' };
   if (pending) return { kind: 'choosePin', recovered: pending.recovery !== null };
   if (!user) return { kind: 'login' };
   if (!(await loadKeyring())) return { kind: 'choosePin', recovered: false };
   const attempts = await loadPinAttempts();
-  if (attempts.hardLockedAt) return { kind: 'hardLocked', waiting: await waitingCount(db) };
+  if (attempts.hardLockedAt) return { kind: 'hardLocked', waiting: await waitingCount(await db()) };
   if (!isUnlocked()) return { kind: 'locked', remaining: attempts.failures > 0 ? MAX_PIN_ATTEMPTS - attempts.failures : null };
   return { kind: 'open' };
 }
