@@ -13,7 +13,14 @@ import './ui/styles.css';
 
 async function main() {
   let opening: Promise<FieldLogDb> | null = null;
-  const db = () => (opening ??= import('./db/index.ts').then((m) => m.getDb()));
+  // Once; a failed fetch (a first visit losing the network) is tried again on the next call.
+  const db = () =>
+    (opening ??= import('./db/index.ts')
+      .then((m) => m.getDb())
+      .catch((e: unknown) => {
+        opening = null;
+        throw e;
+      }));
   // English is a separate chunk, fetched (or read from the precache) only when chosen.
   const [deviceId] = await Promise.all([getDeviceId(), storedLanguage() === 'en' ? setLanguage('en') : undefined]);
   render(<Root db={db} deviceId={deviceId} appVersion={__APP_VERSION__} />, document.getElementById('app')!);

@@ -119,6 +119,29 @@ describe('the lock', () => {
     expect(await screen.findByRole('heading', { name: 'Välj kommun' })).toBeTruthy();
   });
 
+  it('draws the lock screen before the database layer has loaded; an unlock asks again for one that failed to load', async () => {
+    const { db, server, view } = await firstLogin();
+    view.unmount();
+    dropDataKey();
+    let loads = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // As main.tsx's loader: the first fetch of the chunk fails (the network went), the next one works.
+    const loadDb = async () => {
+      const n = ++loads;
+      await held;
+      if (n === 1) throw new Error('Failed to fetch dynamically imported module');
+      return db;
+    };
+    render(<Root db={loadDb} deviceId="device-1" appVersion="test" api={server.api} kdf={{ iterations: 1_000 }} now={() => clock.now} reloadAfterLogout={false} />);
+    expect(await screen.findByRole('heading', { name: 'Ange PIN' }, SLOW)).toBeTruthy();
+    release();
+    fillPin('PIN-kod', PIN);
+    fireEvent.click(screen.getByRole('button', { name: 'Lås upp' }));
+    expect(await screen.findByRole('heading', { name: 'Välj kommun' }, SLOW)).toBeTruthy();
+    expect(loads).toBeGreaterThanOrEqual(2);
+  });
+
   it('locks when the app comes back after being hidden a minute, and forgets the key', async () => {
     const { view } = await firstLogin();
     expect(isUnlocked()).toBe(true);

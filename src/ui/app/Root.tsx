@@ -39,8 +39,8 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 
 // The app behind the lock: the log screen with everything it uses, the database layer
 // (Dexie) among it. Not in the first load: every start shows the lock screen first, which
-// needs neither, so the lock screen is drawn from a small script while this arrives (Root
-// fetches it at once, not on first use); by the time a PIN is typed it is in.
+// needs neither, so the lock screen is drawn from a small script, and Root fetches this
+// once that screen is painted (not on first use); by the time a PIN is typed it is in.
 const AppShell = lazyScreen(() => import('./AppShell.tsx').then((m) => m.AppShell));
 const dbModule = () => import('../../db/index.ts');
 
@@ -76,14 +76,18 @@ export interface RootProps {
 export function Root({ db: givenDb, deviceId, appVersion, api: givenApi, now = Date.now, kdf, reloadAfterLogout = true }: RootProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   // `dbReady()` for handlers (it starts the load if nothing has yet), `db` for rendering
-  // (null until the database layer is in).
-  const dbReady = useMemo(() => (typeof givenDb === 'function' ? givenDb : () => Promise.resolve(givenDb)), [givenDb]);
+  // (null until the database layer is in; whichever call loads it sets it).
   const [db, setDb] = useState<FieldLogDb | null>(typeof givenDb === 'function' ? null : givenDb);
+  const dbReady = useMemo(() => {
+    const load = typeof givenDb === 'function' ? givenDb : () => Promise.resolve(givenDb);
+    return () => load().then((d) => (setDb(d), d));
+  }, [givenDb]);
   useEffect(() => {
     // After the lock screen's paint, so its bytes come first on a slow network; a PIN takes
     // longer to type than the rest takes to arrive.
     void firstScreenPainted.then(() => {
-      void dbReady().then(setDb);
+      // A failed fetch is asked again by whatever needs the database next (an unlock, a reload).
+      dbReady().catch(() => undefined);
       void AppShell.preload().catch(() => undefined);
     });
   }, [dbReady]);
