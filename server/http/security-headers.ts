@@ -63,8 +63,8 @@ export const PERMISSIONS_POLICY = [
 /** One year; no includeSubDomains/preload decision is made for a host the app does not own. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
 
+/** Every answer's headers but the CSP, which depends on the index.html served (headersFor). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',

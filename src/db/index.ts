@@ -7,6 +7,7 @@ export * from './entries.ts';
 export * from './day-tallies.ts';
 export * from './completions.ts';
 export * from './outbox.ts';
+export { foldReceipts } from './receipts.ts';
 export * from './catalogue.ts';
 export * from './drafts.ts';
 export * from './meta.ts';

@@ -10,8 +10,6 @@ import type { EntryRevision } from '../domain/entry.ts';
 import type { PushResult } from '../domain/sync.ts';
 import type { FieldLogDb, OutboxItem, Stamp } from './schema.ts';
 import { addReceipts } from './receipts.ts';
-
-export { foldReceipts } from './receipts.ts';
 import { openRecords, type StoredRevision } from './sealed.ts';
 
 export interface QueuedChange {

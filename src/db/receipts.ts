@@ -16,8 +16,6 @@
 import type { Table } from 'dexie';
 import type { FieldLogDb, Stamp } from './schema.ts';
 
-export type { ReceiptRow, Stamp } from './schema.ts';
-
 /** Stamps folded per transaction: short, so a save waiting behind the fold waits little. */
 export const FOLD_CHUNK = 100;
 
@@ -46,7 +44,7 @@ interface Stampable {
 }
 
 /** The records with their pending stamps applied (unchanged when they have one already). */
-export function withStamps<T extends Stampable | undefined>(records: T[], pending: Map<string, { serverSeq: number; serverTime: string | null }>): T[] {
+function withStamps<T extends Stampable | undefined>(records: T[], pending: Map<string, { serverSeq: number; serverTime: string | null }>): T[] {
   if (pending.size === 0) return records;
   return records.map((r) => {
     const s = r && r.serverSeq === null ? pending.get(stampKey(r.id, r.rev)) : undefined;
