@@ -53,7 +53,7 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
-export const DEFAULT_BODY_LIMIT = 512 * 1024;
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 function loggerOptions(logger: AppOptions['logger'], stream: AppOptions['logStream']): FastifyServerOptions['logger'] {
   if (logger !== true) return logger ?? false;

@@ -8,15 +8,15 @@ import type { ActivityCompletion } from './tallies/completions.ts';
 export const API_PREFIX = '/api/v1';
 /**
  * Largest batch a client sends and the server accepts. Sized for a long-offline phone's
- * backlog: 10 000 entries are 20 pushes (docs/decisions.md, "Push batches").
+ * backlog: 10 000 entries are 10 pushes, about 480 KB each (docs/decisions.md, "Push batches").
  */
-export const MAX_PUSH_BATCH = 500;
+export const MAX_PUSH_BATCH = 1000;
 /**
  * Largest push body in bytes: the server's request body limit (DEFAULT_BODY_LIMIT in
  * server/http/app.ts, checked against this in tests/server/push.test.ts). The client
  * splits a batch by bytes to stay under it (src/sync/pack.ts).
  */
-export const PUSH_BODY_LIMIT = 512 * 1024;
+export const PUSH_BODY_LIMIT = 1024 * 1024;
 export const MAX_PULL_LIMIT = 1000;
 
 export const ROLES = ['officer', 'shift_lead', 'coordinator', 'admin', 'auditor'] as const;

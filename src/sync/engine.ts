@@ -135,7 +135,7 @@ export const MIN_TIMEOUT_PART = 50;
 
 /** A smaller part size after a 413 or a timeout, or null when splitting cannot help. */
 function smallerPart(e: unknown, size: number): number | null {
-  // A slow uplink: 500 changes are about 240 KB, which a poor connection may not carry
+  // A slow uplink: 1 000 changes are about 480 KB, which a poor connection may not carry
   // within the request timeout. The server may have applied it; sent again, it dedups.
   if (e instanceof NetworkFailure && e.timedOut) return size >= 2 * MIN_TIMEOUT_PART ? Math.floor(size / 2) : null;
   if (!(e instanceof ApiFailure && e.status === 413) || size <= 1) return null;

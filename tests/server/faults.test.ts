@@ -2,7 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PUSH_BATCH, type PushChange } from '../../src/domain/sync.ts';
+import { MAX_PUSH_BATCH, PUSH_BODY_LIMIT, type PushChange } from '../../src/domain/sync.ts';
 import { openPostgres } from '../../server/db/postgres.ts';
 import { counts, HEARTBEAT, testApp, type Api, type Clock } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
@@ -154,8 +154,8 @@ describeBackends('faults', (backend) => {
       expect((await api.pushOk(token, batch(MAX_PUSH_BATCH))).length).toBe(MAX_PUSH_BATCH);
     });
 
-    it('a body over 512 KiB: 413 JSON', async () => {
-      const res = await api.pushRaw(token, JSON.stringify({ deviceId: 'x', heartbeat: HEARTBEAT, changes: [], pad: 'x'.repeat(600 * 1024) }));
+    it('a body over the push body limit (1 MiB): 413 JSON', async () => {
+      const res = await api.pushRaw(token, JSON.stringify({ deviceId: 'x', heartbeat: HEARTBEAT, changes: [], pad: 'x'.repeat(PUSH_BODY_LIMIT + 100 * 1024) }));
       expect(res.statusCode).toBe(413);
       expect(res.json().error.code).toBe('payload_too_large');
     });

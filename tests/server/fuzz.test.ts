@@ -19,7 +19,7 @@ import * as v from 'valibot';
 import { ENTRY_KINDS } from '../../src/domain/catalogue/types.ts';
 import type { EntryContent } from '../../src/domain/entry.ts';
 import { findPersonalData } from '../../src/domain/personal-data.ts';
-import { MAX_PUSH_BATCH, type ErrorCode, type PushChange, type PushResult } from '../../src/domain/sync.ts';
+import { MAX_PUSH_BATCH, PUSH_BODY_LIMIT, type ErrorCode, type PushChange, type PushResult } from '../../src/domain/sync.ts';
 import { hasBadCharacters } from '../../src/domain/validation.ts';
 import { isoTime } from '../../server/sync/schemas.ts';
 import { HEARTBEAT, testApp, type Api } from './support/api.ts';
@@ -244,10 +244,10 @@ const mutatedEnvelope = fc.oneof(
   withExtraKey(ENVELOPE),
   fc.constantFrom('deviceId', 'heartbeat', 'changes').map((drop) => Object.fromEntries(Object.entries(ENVELOPE).filter(([k]) => k !== drop))),
   nested.map((deep) => ({ ...ENVELOPE, changes: [{ ...upsert(), entry: deep }] })),
-  // Just over the cap is the case that matters; far over it only costs time (the cap is 500).
+  // Just over the cap is the case that matters; far over it only costs time (MAX_PUSH_BATCH).
   fc.integer({ min: MAX_PUSH_BATCH + 1, max: MAX_PUSH_BATCH + 20 }).map((n) => ({ ...ENVELOPE, changes: Array.from({ length: n }, () => 1) })),
-  // Over the global 512 KiB body limit.
-  fc.integer({ min: 270_000, max: 400_000 }).map((n) => ({ ...ENVELOPE, changes: [{ ...upsert(), entry: { ...trafficEntry(), note: 'å'.repeat(n) } }] })),
+  // Over the global body limit (1 MiB): each å is two bytes.
+  fc.integer({ min: PUSH_BODY_LIMIT / 2 + 10_000, max: Math.floor(PUSH_BODY_LIMIT * 0.75) }).map((n) => ({ ...ENVELOPE, changes: [{ ...upsert(), entry: { ...trafficEntry(), note: 'å'.repeat(n) } }] })),
 );
 
 // ---- the checks ----------------------------------------------------------------------------

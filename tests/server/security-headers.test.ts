@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, contentSecurityPolicy, inlineScriptHashes } from '../../server/http/security-headers.ts';
+import { PUSH_BODY_LIMIT } from '../../src/domain/sync.ts';
 import { testApp, type Api } from './support/api.ts';
 import { describeBackends, openTestDb, type TestDb } from './support/backends.ts';
 import { PASSWORD, setupWorld } from './support/fixtures.ts';
@@ -207,10 +208,10 @@ describeBackends('security headers and the HTTP shell', (backend) => {
       const change = await api.request('POST', '/api/v1/session/password', token, { currentPassword: PASSWORD, newPassword: 'y'.repeat(5000) });
       expect(change.statusCode).toBe(413);
       expect(change.json().error.code).toBe('payload_too_large');
-      // A 100 KiB push is normal; 600 KiB is over the global limit.
+      // A 100 KiB push is normal; 100 KiB over the push body limit is refused.
       const push = await api.request('POST', '/api/v1/sync/push', token, { deviceId: 'd', heartbeat: { appVersion: 'x', queuedCount: 0, oldestQueuedAt: null }, changes: [], pad: 'z'.repeat(100_000) });
       expect(push.statusCode).toBe(400);
-      const huge = await api.request('POST', '/api/v1/sync/push', token, { changes: [], pad: 'z'.repeat(600_000) });
+      const huge = await api.request('POST', '/api/v1/sync/push', token, { changes: [], pad: 'z'.repeat(PUSH_BODY_LIMIT + 100_000) });
       expect(huge.statusCode).toBe(413);
       expect(huge.json().error.code).toBe('payload_too_large');
     });
