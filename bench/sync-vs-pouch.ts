@@ -4,7 +4,8 @@
 // restarted after filling), both pages served by the server they talk to (same origin:
 // no CORS preflights for either), both servers a separate Node process with their
 // defaults and request logging (ours with its per-user push throttle off: see
-// lib/unthrottled-server.ts). Timed in the page from the call to the end:
+// lib/unthrottled-server.ts), both warmed up alike first by another backlog of the same
+// size through their own protocol (lib/warm-up.ts). Timed in the page from the call to the end:
 //   app:    syncOnce until its push loop is done (every entry acknowledged and its receipt
 //           stored); the full run, which then pulls the 10 000 back, is reported beside it;
 //   PouchDB: PouchDB.replicate(local, remote) until it resolves.
@@ -27,6 +28,7 @@ import { DiskBrowser } from './lib/browser.ts';
 import { ensureExternal, externalPath } from './lib/external.ts';
 import { injectBundle } from './lib/page-bundle.ts';
 import { PouchServer } from './lib/pouchdb-server.ts';
+import { warmUpApp, warmUpPouch } from './lib/warm-up.ts';
 import { makeChanges } from './sync-entries.ts';
 
 export const SYNC_ENTRIES = Number(process.env.BENCH_SYNC_ENTRIES ?? 10_000);
@@ -94,6 +96,8 @@ async function runPouch(changes: PushChange[]) {
   try {
     await server.start();
     const remote = await server.createDb('bench');
+    await server.createDb('warmup');
+    const warmUpMs = await warmUpPouch(server.url, 'warmup', changes);
     const pouchJs = externalPath('pouchdb/dist/pouchdb.min.js');
     const open = async () => {
       const page = await browser.open();
@@ -111,7 +115,7 @@ async function runPouch(changes: PushChange[]) {
     const r = await call<{ replicateMs: number; requests: number; awaitingServerMs: number; ok: boolean; docsRead: number; docsWritten: number; writeFailures: number; errors: number }>(page, 'replicatePouch', remote);
     const onServer = await server.docCount('bench');
     if (!r.ok || r.docsWritten !== changes.length || onServer !== changes.length) throw new Error(`PouchDB replication incomplete: ${JSON.stringify(r)}, ${onServer} on the server`);
-    return { ...r, onServer, fillSeconds, pouchdbVersion: filled.version, localAdapter: filled.adapter };
+    return { ...r, onServer, fillSeconds, warmUpMs, pouchdbVersion: filled.version, localAdapter: filled.adapter };
   } finally {
     await browser.dispose();
     await server.dispose();
@@ -126,9 +130,10 @@ export async function benchSyncVsPouch(): Promise<Record<string, unknown>> {
   let changes: PushChange[];
   try {
     await lite.start();
+    const warmUpMs = await warmUpApp(lite, SYNC_ENTRIES);
     const r = await runApp(lite, null);
     changes = r.changes;
-    out.appPglite = r.figures;
+    out.appPglite = { ...r.figures, warmUpMs };
     console.log(`  app → server (PGlite): ${r.figures.pushMs.toFixed(0)} ms to all acknowledged (full sync run with pull-back and fold ${r.figures.fullSyncMs.toFixed(0)} ms, of it folding the receipts ${r.figures.foldMs.toFixed(0)} ms)`);
   } finally {
     await lite.dispose();
@@ -151,8 +156,9 @@ export async function benchSyncVsPouch(): Promise<Record<string, unknown>> {
       const server = new AppServer({ databaseUrl: url.toString(), unthrottled: true });
       try {
         await server.start();
+        const warmUpMs = await warmUpApp(server, SYNC_ENTRIES);
         const r = await runApp(server, changes);
-        out.appPostgres = { ...r.figures, database: pgServer.description };
+        out.appPostgres = { ...r.figures, warmUpMs, database: pgServer.description };
         console.log(`  app → server (PostgreSQL): ${r.figures.pushMs.toFixed(0)} ms to all acknowledged`);
       } finally {
         await server.dispose();
