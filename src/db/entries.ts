@@ -192,7 +192,9 @@ export async function recentPlaces(db: FieldLogDb, activityId: string, kind: str
  * What came in is sealed, and the heads it may replace opened (their day tallies need
  * the counts), before the transaction; the transaction checks those heads did not move.
  */
-export async function storePulledRevisions(db: FieldLogDb, pulled: EntryRevision[], cursor?: { key: string; value: number }): Promise<void> {
+export async function storePulledRevisions(appDb: FieldLogDb, pulled: EntryRevision[], cursor?: { key: string; value: number }): Promise<void> {
+  // Relaxed: a page lost in a power cut goes with its cursor, and is pulled again (schema.ts).
+  const db = appDb.bookkeeping();
   // The device's own pushes come back already stamped, or with their receipt waiting to
   // be folded (receipts.ts, merged here), and a server
   // sequence names one revision's content: an entry whose head is that revision with that

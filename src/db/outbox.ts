@@ -80,7 +80,8 @@ export async function nextBatch(db: FieldLogDb, limit: number, officerId?: strin
  * reading the items: an item answered or superseded meanwhile is gone from the outbox,
  * so its seq shows nothing, and it leaves the row with the push's answer or failure.
  */
-export async function markSending(db: FieldLogDb, seqs: readonly number[]): Promise<void> {
+export async function markSending(appDb: FieldLogDb, seqs: readonly number[]): Promise<void> {
+  const db = appDb.bookkeeping();
   await db.transaction('rw', db.meta, async () => {
     const sending = await sendingSeqs(db);
     for (const seq of seqs) sending.add(seq);
@@ -92,7 +93,8 @@ export async function markSending(db: FieldLogDb, seqs: readonly number[]): Prom
  * Put items that were in flight back in the queue: the given ones (a push that failed),
  * or every item on its way (at the start of a run: what a run that died left unanswered).
  */
-export async function requeueSending(db: FieldLogDb, seqs?: readonly number[]): Promise<void> {
+export async function requeueSending(appDb: FieldLogDb, seqs?: readonly number[]): Promise<void> {
+  const db = appDb.bookkeeping();
   await db.transaction('rw', db.outbox, db.meta, async () => {
     if (!seqs) {
       await db.meta.delete(SENDING_KEY);
@@ -120,7 +122,9 @@ export type SentItem = Pick<OutboxItem, 'seq' | 'id' | 'rev'>;
  * Only the items that stay (rejected, or sent and not answered, which go back in the
  * queue) are read whole. Without `sent` the items are looked up by (id, rev).
  */
-export async function applyPushResults(db: FieldLogDb, results: PushResult[], sent?: readonly SentItem[]): Promise<void> {
+export async function applyPushResults(appDb: FieldLogDb, results: PushResult[], sent?: readonly SentItem[]): Promise<void> {
+  // Relaxed: lost in a power cut, the items are pushed again and answered 'duplicate' (schema.ts).
+  const db = appDb.bookkeeping();
   await db.transaction('rw', [db.outbox, db.revisions, db.receipts, db.meta], async () => {
     const seqOf = new Map<string, number>();
     const whole = new Map<number, OutboxItem>();

@@ -77,7 +77,9 @@ export function hasPendingStamp(pending: Map<string, unknown>, id: string): bool
  * Resumable: a row shrinks as its stamps are folded, so a fold cut short (app closed)
  * goes on from there next time. Returns how many stamps were folded.
  */
-export async function foldReceipts(db: FieldLogDb): Promise<number> {
+export async function foldReceipts(appDb: FieldLogDb): Promise<number> {
+  // Relaxed: a fold lost in a power cut leaves its receipt, folded again next time (schema.ts).
+  const db = appDb.bookkeeping();
   let folded = 0;
   for (;;) {
     const done = await db.transaction('rw', [db.receipts, db.revisions, db.entries], async () => {

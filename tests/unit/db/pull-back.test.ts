@@ -14,10 +14,12 @@ beforeEach(async () => {
   await db.open();
 });
 
+/** Revisions the pull puts (through the bookkeeping connection, as it writes: schema.ts). */
 function countPuts(): { revisions: number } {
   const counts = { revisions: 0 };
-  const original = db.revisions.bulkPut.bind(db.revisions);
-  db.revisions.bulkPut = ((...args: Parameters<typeof original>) => {
+  const table = db.bookkeeping().revisions;
+  const original = table.bulkPut.bind(table);
+  table.bulkPut = ((...args: Parameters<typeof original>) => {
     counts.revisions += args[0].length;
     return original(...args);
   }) as typeof original;

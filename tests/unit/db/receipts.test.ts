@@ -65,11 +65,13 @@ describe('receipts of a push', () => {
 
   it('a fold cut short goes on from where it stopped', async () => {
     const ids = await pushed(FOLD_CHUNK + 20);
-    const original = db.revisions.bulkPut.bind(db.revisions);
+    // The fold writes through the bookkeeping connection (schema.ts).
+    const table = db.bookkeeping().revisions;
+    const original = table.bulkPut.bind(table);
     let calls = 0;
-    db.revisions.bulkPut = ((...args: Parameters<typeof original>) => (++calls === 2 ? Promise.reject(new Error('closed')) : original(...args))) as typeof original;
+    table.bulkPut = ((...args: Parameters<typeof original>) => (++calls === 2 ? Promise.reject(new Error('closed')) : original(...args))) as typeof original;
     await expect(foldReceipts(db)).rejects.toThrow('closed');
-    db.revisions.bulkPut = original;
+    table.bulkPut = original;
     // The first chunk is stamped and gone from the row; the rest still reads through.
     expect((await db.receipts.toArray())[0]?.stamps).toHaveLength(20);
     expect((await db.entries.get(ids[0]!))?.serverSeq).toBe(1);

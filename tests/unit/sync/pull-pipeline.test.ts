@@ -78,8 +78,10 @@ describe('a pipelined pull', () => {
 
   it('a page that cannot be stored keeps the cursor where it was, though the next page was already fetched', async () => {
     const s = server(3);
-    const original = db.revisions.bulkPut.bind(db.revisions);
-    db.revisions.bulkPut = (() => Promise.reject(new Error('QuotaExceededError'))) as unknown as typeof original;
+    // A pulled page is stored through the bookkeeping connection (src/db/schema.ts).
+    const revisions = db.bookkeeping().revisions;
+    const original = revisions.bulkPut.bind(revisions);
+    revisions.bulkPut = (() => Promise.reject(new Error('QuotaExceededError'))) as unknown as typeof original;
     await expect(syncOnce(deps(s.api))).rejects.toThrow('QuotaExceededError');
     expect(s.asked).toEqual([0, 2]);
     expect(await getMeta(db, 'pullCursor')).toBeUndefined();
