@@ -123,7 +123,9 @@ describe('a pipelined push', () => {
     await saveEntry(db, trafficCheck(), { ...ctx, officerId: 'o2' });
     const failing = server(async (body, call) => {
       if (call === 0) return failing.applied(body);
-      await until(async () => (await sendingSeqs()).join() === range(11, 25).join(), 'the third batch to be marked');
+      // Both pushes still on the wire wait here, and the first through marks 26: the other
+      // must still see its condition, so it asks for 11–25 among the seqs, not for them alone.
+      await until(async () => { const sending = new Set(await sendingSeqs()); return range(11, 25).every((n) => sending.has(n)); }, 'the third batch to be marked');
       await markSending(db, [26]);
       throw new NetworkFailure();
     });
