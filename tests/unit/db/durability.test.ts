@@ -58,7 +58,7 @@ describe('durability of the device’s writes', () => {
     const sub = liveQuery(() => countQueued(db)).subscribe((n) => seen.push(n));
     await expect.poll(() => seen).toEqual([1]);
     const [queued] = await nextBatch(db, 10);
-    await applyPushResults(db, [{ id: queued!.item.id, rev: 1, status: 'applied', serverSeq: 1, serverTime: null }], [queued!.item]);
+    await applyPushResults(db, [{ id: queued!.item.id, rev: 1, status: 'applied', serverSeq: 1, serverTime: '2025-03-01T08:00:01.000Z' }], [queued!.item]);
     await expect.poll(() => seen).toEqual([1, 0]);
     sub.unsubscribe();
   });
