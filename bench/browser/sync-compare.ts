@@ -7,7 +7,7 @@ import { FieldLogDb, countQueued } from '../../src/db/index.ts';
 import type { EntryRevision } from '../../src/domain/entry.ts';
 import type { PushChange } from '../../src/domain/sync.ts';
 import { createApi, type Api, type RequestOptions } from '../../src/sync/api.ts';
-import { syncOnce } from '../../src/sync/engine.ts';
+import { foldAfterRun, syncOnce } from '../../src/sync/engine.ts';
 import { bulkStore, unlockWith } from './fill.ts';
 
 const APP_DB = 'bench-sync-10k';
@@ -50,7 +50,6 @@ w.syncApp = async (key: number[], token: string, officerId: string, deviceId: st
   let awaitingServerMs = 0;
   let onWire = 0;
   let wireSince = 0;
-  let lastAnswerAt = NaN;
   // The push loop is over when the engine first calls anything but /sync/push (the pull
   // or the heartbeat): by then every batch was answered and its receipt stored. The time
   // with at least one push awaiting its answer (network + server; two may overlap) is
@@ -63,7 +62,6 @@ w.syncApp = async (key: number[], token: string, officerId: string, deviceId: st
     try {
       return await api(method, path, opts);
     } finally {
-      lastAnswerAt = performance.now();
       if (isPush) {
         pushes++;
         if (--onWire === 0) awaitingServerMs += performance.now() - wireSince;
@@ -74,9 +72,11 @@ w.syncApp = async (key: number[], token: string, officerId: string, deviceId: st
   const report = await syncOnce({ db, api: timed, token, officerId, deviceId, appVersion: 'bench', now: () => Date.now() });
   const fullMs = performance.now() - t0;
   const leftInQueue = await countQueued(db);
+  // After the run, as the app does (engine.ts): the receipts folded into the records.
+  const f0 = performance.now();
+  await foldAfterRun(db);
+  const foldMs = performance.now() - f0;
   db.close();
-  // After the last call (the completions) the run folds the receipts into the records.
-  const foldMs = t0 + fullMs - lastAnswerAt;
   return { pushMs: pushDoneAt - t0, pushRequests: pushes, awaitingServerMs, deviceWorkMs: pushDoneAt - t0 - awaitingServerMs, fullSyncMs: fullMs, foldMs, pushed: report.pushed, rejected: report.rejected, pulledBack: report.pulled, leftInQueue };
 };
 

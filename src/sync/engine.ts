@@ -303,9 +303,6 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     await pull(deps, report);
     report.catalogueChanged = await refreshCatalogue(deps);
     report.completionsChanged = await refreshCompletions(deps);
-    // After the pull, which skips the device's own revisions coming back by their
-    // receipts, so each record is written once; last, as nothing waits on it (receipts.ts).
-    await foldReceipts(deps.db);
   } catch (e) {
     // Whatever was pushed before the refusal stays pushed; the rest waits (revoke.ts decides on the wipe).
     if (isDeviceRevoked(e)) {
@@ -316,6 +313,30 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   }
   await setMeta(deps.db, LAST_SYNC_KEY, new Date(deps.now()).toISOString());
   return report;
+}
+
+const folding = new WeakMap<FieldLogDb, Promise<number>>();
+
+/**
+ * Fold the receipts into the records (receipts.ts) after a run, not inside it: nothing
+ * waits on the fold, since every reader merges the receipts not folded yet, and after a
+ * large backlog it is most of the device's work (about 5 s for 10 000 entries in
+ * Chromium), which kept the sync bar at "Synkar…" that long. After the pull, which skips
+ * the device's own revisions coming back by their receipts, so each record is written
+ * once. One fold at a time per database; a next run may overlap it (both work in short
+ * transactions that re-read the receipts). A fold that fails (the database closed for a
+ * wipe, a full disk) leaves its receipts for the next one. Resolves with how many
+ * stamps were folded.
+ */
+export function foldAfterRun(db: FieldLogDb): Promise<number> {
+  let running = folding.get(db);
+  if (!running) {
+    running = foldReceipts(db)
+      .catch(() => 0)
+      .finally(() => folding.delete(db));
+    folding.set(db, running);
+  }
+  return running;
 }
 
 export function isAuthFailure(e: unknown): boolean {

@@ -13,7 +13,7 @@ import { isUnlocked } from '../../crypto/keystore.ts';
 import { escrowPendingRecovery } from '../../security/escrow.ts';
 import { createApi, ApiFailure, NetworkFailure, type Api } from '../../sync/api.ts';
 import { SyncController } from '../../sync/controller.ts';
-import { syncOnce, isAuthFailure, isDeviceRevoked, isPasswordChangeRequired } from '../../sync/engine.ts';
+import { syncOnce, foldAfterRun, isAuthFailure, isDeviceRevoked, isPasswordChangeRequired } from '../../sync/engine.ts';
 import { loadSession, saveSession, dropToken, hasValidToken, type StoredSession } from '../../sync/session.ts';
 import { markRevoked, wipeIfDelivered } from '../../sync/revoke.ts';
 import type { LoginPlan } from '../../security/login-plan.ts';
@@ -75,6 +75,8 @@ export function createServerServices(d: ServerDeps): ServerServices {
       try {
         const report = await syncOnce({ db, api, token: session.token, officerId: session.user.id, deviceId, appVersion, now });
         if (report.deviceRevoked) await onRevoked();
+        // Reported done now; the records take their stamps meanwhile (engine.ts).
+        else void foldAfterRun(db);
         return report;
       } catch (e) {
         // An expired session keeps every queued entry; they wait for the next login.

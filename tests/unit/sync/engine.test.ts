@@ -1,7 +1,7 @@
 // The client's sync run against a scripted server: what leaves the outbox, what stays.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldLogDb, saveEntry, countQueued, getEntry, nextBatch, getMeta, loadCatalogue, loadCompletions } from '../../../src/db/index.ts';
-import { syncOnce, PUSH_BATCH } from '../../../src/sync/engine.ts';
+import { syncOnce, foldAfterRun, PUSH_BATCH } from '../../../src/sync/engine.ts';
 import { ApiFailure, NetworkFailure, type Api } from '../../../src/sync/api.ts';
 import type { CompletionsResponse, PushRequest, PushResult } from '../../../src/domain/sync.ts';
 import type { ActivityCompletion } from '../../../src/domain/tallies/completions.ts';
@@ -57,6 +57,37 @@ describe('a sync run', () => {
     expect(await countQueued(db)).toBe(0);
     expect((await loadCatalogue(db))?.etag).toBe('"v1"');
     expect(await getMeta(db, 'lastSyncAt')).toBe('2025-05-01T10:00:00.000Z');
+  });
+
+  it('is reported done before the receipts are folded; the records read stamped throughout, and one fold takes them all', async () => {
+    const saved = [];
+    for (let i = 0; i < 3; i++) saved.push(await saveEntry(db, trafficCheck(), ctx));
+    const s = scriptedApi((b) => s.applied(b));
+    await syncOnce(deps(s.api));
+    // Not folded by the run: the receipt row waits, the stored record is unstamped, the read is stamped.
+    expect(await db.receipts.count()).toBe(1);
+    expect((await db.entries.get(saved[0]!.id))?.serverSeq).toBeNull();
+    expect((await getEntry(db, saved[0]!.id))?.serverSeq).toBe(1);
+    // Two calls while one fold runs share it.
+    const [first, second] = [foldAfterRun(db), foldAfterRun(db)];
+    expect(second).toBe(first);
+    expect(await first).toBe(3);
+    expect(await db.receipts.count()).toBe(0);
+    expect((await db.entries.get(saved[2]!.id))?.serverSeq).toBe(3);
+    expect(await foldAfterRun(db)).toBe(0);
+  });
+
+  it('a fold that fails leaves its receipts for the next one', async () => {
+    await saveEntry(db, trafficCheck(), ctx);
+    const s = scriptedApi((b) => s.applied(b));
+    await syncOnce(deps(s.api));
+    const entries = db.bookkeeping().entries;
+    const original = entries.bulkPut.bind(entries);
+    entries.bulkPut = (() => Promise.reject(new Error('QuotaExceededError'))) as unknown as typeof original;
+    expect(await foldAfterRun(db)).toBe(0);
+    entries.bulkPut = original;
+    expect(await db.receipts.count()).toBe(1);
+    expect(await foldAfterRun(db)).toBe(1);
   });
 
   it('a rejected change waits with its reason; the others flow', async () => {
