@@ -116,8 +116,8 @@ export class FieldLogDb extends Dexie {
    * the items queued, and the server answers them 'duplicate'; a pulled page lost with
    * its cursor is pulled again; a fold lost leaves its receipt to be folded again; the
    * 'sending' row is display state. Only what the officer typed needs the disk at once.
-   * In Chromium each strict commit waits for a flush to disk: 20 of them per 10 000
-   * pushed entries were about a fifth of the device's part of the push (measured).
+   * In Chromium each strict commit waits for a flush to disk: marking and storing the
+   * answers of a 10 000-entry push took 0.8 s strict and 0.6 s relaxed (measured here).
    */
   bookkeeping(): FieldLogDb {
     if (this.durability === 'relaxed') return this;
