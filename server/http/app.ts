@@ -10,6 +10,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../auth/sessions.ts'
 import { CatalogueStore } from '../catalogue/store.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
+import { PUSH_BODY_LIMIT } from '../../src/domain/sync.ts';
 import type { AppContext } from './context.ts';
 import { errorBody, fail, installErrorHandler, toHttpError } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -53,7 +54,8 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** A push is the largest body any route takes: the client splits its batches to fit this. */
+export const DEFAULT_BODY_LIMIT = PUSH_BODY_LIMIT;
 
 function loggerOptions(logger: AppOptions['logger'], stream: AppOptions['logStream']): FastifyServerOptions['logger'] {
   if (logger !== true) return logger ?? false;

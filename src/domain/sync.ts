@@ -12,9 +12,9 @@ export const API_PREFIX = '/api/v1';
  */
 export const MAX_PUSH_BATCH = 1000;
 /**
- * Largest push body in bytes: the server's request body limit (DEFAULT_BODY_LIMIT in
- * server/http/app.ts, checked against this in tests/server/push.test.ts). The client
- * splits a batch by bytes to stay under it (src/sync/pack.ts).
+ * Largest push body in bytes, and so the server's request body limit (DEFAULT_BODY_LIMIT
+ * in server/http/app.ts is this). The client splits a batch by bytes to stay under it
+ * (src/sync/pack.ts).
  */
 export const PUSH_BODY_LIMIT = 1024 * 1024;
 export const MAX_PULL_LIMIT = 1000;
