@@ -1,4 +1,5 @@
-// The only way into the device database.
+// The only way into the device database, but for outbox-push.ts: the push's steps,
+// imported by the sync engine alone so that they load with it, not with the first screen.
 import { FieldLogDb } from './schema.ts';
 
 export { FieldLogDb, type EntryHead, type StoredHead, type OutboxItem, type OutboxState, type Draft, type DayTally } from './schema.ts';
@@ -6,7 +7,7 @@ export { openRecord, openRecords, sealRevision, type StoredRevision } from './se
 export * from './entries.ts';
 export * from './day-tallies.ts';
 export * from './completions.ts';
-export * from './outbox.ts';
+export { countQueued, oldestQueuedAt, outboxSummary, listOutbox, outboxByEntry, type QueuedChange } from './outbox.ts';
 export { foldReceipts } from './receipts.ts';
 export * from './catalogue.ts';
 export * from './drafts.ts';

@@ -42,7 +42,9 @@ export async function pinWipedAt(): Promise<string | null> {
 }
 
 export async function waitingCount(db: FieldLogDb): Promise<number> {
-  return db.outbox.count();
+  // Loaded here, not with the lock screen: only a hard-locked device asks.
+  const { countQueued } = await import('../db/outbox.ts');
+  return countQueued(db);
 }
 
 export async function unlockWithPin(db: FieldLogDb, pin: string, nowMs: number): Promise<UnlockResult> {

@@ -7,10 +7,6 @@ import { MAX_PULL_LIMIT, MAX_PUSH_BATCH } from '../domain/sync.ts';
 import {
   type FieldLogDb,
   type OutboxItem,
-  nextBatch,
-  markSending,
-  requeueSending,
-  applyPushResults,
   foldReceipts,
   countQueued,
   oldestQueuedAt,
@@ -23,6 +19,7 @@ import {
   saveCompletions,
   loadCompletions,
 } from '../db/index.ts';
+import { nextBatch, markSending, requeueSending, applyPushResults, deleteAcknowledged } from '../db/outbox-push.ts';
 import { ApiFailure, NetworkFailure, type Api } from './api.ts';
 import { fitsInBody } from './pack.ts';
 import { CURSOR_KEY, LAST_SYNC_KEY } from './meta-keys.ts';
@@ -325,15 +322,17 @@ const folding = new WeakMap<FieldLogDb, Promise<number>>();
  * the device's own revisions coming back by their receipts, so each record is written
  * once. One fold at a time per database; a next run may overlap it (both work in short
  * transactions that re-read the receipts). A fold that fails (the database closed for a
- * wipe, a full disk) leaves its receipts for the next one. Resolves with how many
- * stamps were folded.
+ * wipe, a full disk) leaves its receipts for the next one. The answered outbox items are
+ * deleted first, for the same reason and in the same way (deleteAcknowledged). Resolves
+ * with how many stamps were folded.
  */
 export function foldAfterRun(db: FieldLogDb): Promise<number> {
   let running = folding.get(db);
   if (!running) {
-    running = foldReceipts(db)
-      .catch(() => 0)
-      .finally(() => folding.delete(db));
+    running = (async () => {
+      await deleteAcknowledged(db).catch(() => 0);
+      return foldReceipts(db).catch(() => 0);
+    })().finally(() => folding.delete(db));
     folding.set(db, running);
   }
   return running;

@@ -5,7 +5,7 @@
 // The same wipe serves the PIN rules and logout (src/security): see WipeHow.
 import Dexie from 'dexie';
 import { createStore, delMany, keys, set } from 'idb-keyval';
-import { FieldLogDb, getMeta, setMeta } from '../db/index.ts';
+import { FieldLogDb, getMeta, listOutbox, setMeta } from '../db/index.ts';
 import { dropDataKey } from '../crypto/keystore.ts';
 import { WIPED_KEY } from './wipe-marker.ts';
 
@@ -37,7 +37,8 @@ export async function revokedAt(db: FieldLogDb): Promise<string | null> {
 export type WipeOutcome = { wiped: true } | { wiped: false; waiting: number; rejected: number };
 
 async function outboxCounts(db: FieldLogDb): Promise<{ waiting: number; rejected: number }> {
-  const items = await db.outbox.toArray();
+  // As the queue stands: items acknowledged and not folded yet are not waiting (outbox.ts).
+  const items = await listOutbox(db);
   const rejected = items.filter((i) => i.state === 'rejected').length;
   return { waiting: items.length - rejected, rejected };
 }

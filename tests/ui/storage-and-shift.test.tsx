@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
-import { applyPushResults, countQueued, listEntries, loadDraft, markSending, nextBatch, saveEntry } from '../../src/db/index.ts';
+import { countQueued, listEntries, loadDraft, saveEntry } from '../../src/db/index.ts';
+import { applyPushResults, markSending, nextBatch } from '../../src/db/outbox-push.ts';
 import { lob } from '../fixtures/entries.ts';
 import { renderApp } from './harness.tsx';
 

@@ -8,13 +8,12 @@ import {
   correctEntry,
   voidEntry,
   storePulledRevisions,
-  applyPushResults,
-  nextBatch,
   getEntry,
   openRecords,
   type EntryHead,
   type WriteContext,
 } from '../../../src/db/index.ts';
+import { applyPushResults, nextBatch } from '../../../src/db/outbox-push.ts';
 import { SEED_CATALOGUE, withExamples, loggableActivities, type LoggableActivity } from '../../../src/domain/catalogue/index.ts';
 import type { EntryContent, EntryRevision } from '../../../src/domain/entry.ts';
 import { outcomesOf, addSums, type Sums } from '../../../src/domain/tallies/outcomes.ts';

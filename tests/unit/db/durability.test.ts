@@ -3,7 +3,8 @@
 // cut, goes through a second connection whose transactions are 'relaxed'.
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, applyPushResults, countQueued, foldReceipts, markSending, nextBatch, requeueSending, saveEntry, storePulledRevisions, correctEntry, getEntry, type WriteContext } from '../../../src/db/index.ts';
+import { FieldLogDb, countQueued, foldReceipts, saveEntry, storePulledRevisions, correctEntry, getEntry, type WriteContext } from '../../../src/db/index.ts';
+import { applyPushResults, markSending, nextBatch, requeueSending } from '../../../src/db/outbox-push.ts';
 import { trafficCheck } from '../../fixtures/entries.ts';
 
 const ctx: WriteContext = { officerId: 'o1', deviceId: 'd1', now: () => Date.parse('2025-03-01T08:00:00Z') };

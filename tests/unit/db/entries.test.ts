@@ -9,14 +9,11 @@ import {
   listEntries,
   countLive,
   countQueued,
-  nextBatch,
-  applyPushResults,
-  markSending,
-  requeueSending,
   storePulledRevisions,
   getEntry,
   type WriteContext,
 } from '../../../src/db/index.ts';
+import { nextBatch, applyPushResults, markSending, requeueSending } from '../../../src/db/outbox-push.ts';
 import { lob, trafficCheck } from '../../fixtures/entries.ts';
 
 let db: FieldLogDb;

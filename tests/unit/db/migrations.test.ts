@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FieldLogDb, countQueued, loadDraft, nextBatch, listRevisions, getEntry, saveEntry } from '../../../src/db/index.ts';
+import { FieldLogDb, countQueued, loadDraft, listRevisions, getEntry, saveEntry } from '../../../src/db/index.ts';
+import { nextBatch } from '../../../src/db/outbox-push.ts';
 import { loadDayCounts } from '../../../src/db/tally-queries.ts';
 import { sealLegacyRecords } from '../../../src/db/legacy.ts';
 import { LATEST_VERSION } from '../../../src/db/migrations.ts';

@@ -1,7 +1,9 @@
 // The outbox steps a pipelined push is made of (src/sync/engine.ts): reading after a seq,
 // marking, putting back exactly what was in flight, and applying answers by seq.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, saveEntry, correctEntry, nextBatch, markSending, requeueSending, applyPushResults, getEntry, listRevisions, listOutbox, outboxByEntry, outboxSummary, type WriteContext } from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, correctEntry, getEntry, listRevisions, listOutbox, outboxByEntry, outboxSummary, countQueued, oldestQueuedAt, type WriteContext } from '../../../src/db/index.ts';
+import { nextBatch, markSending, requeueSending, applyPushResults, deleteAcknowledged } from '../../../src/db/outbox-push.ts';
+import { FOLD_CHUNK } from '../../../src/db/receipts.ts';
 import { lob, trafficCheck } from '../../fixtures/entries.ts';
 
 let db: FieldLogDb;
@@ -110,6 +112,8 @@ describe('applying answers by seq', () => {
     await applyPushResults(db, [applied(a!.id, 1, 5)]);
     await correctEntry(db, b!.id, lob(), ctx);
     await applyPushResults(db, [applied(a!.id, 1, 5), applied(b!.id, 1, 6)], sent);
+    expect(await listOutbox(db)).toMatchObject([{ id: b!.id, rev: 2, state: 'queued' }]);
+    expect(await deleteAcknowledged(db)).toBe(2);
     expect(await db.outbox.toArray()).toMatchObject([{ id: b!.id, rev: 2, state: 'queued' }]);
     expect((await getEntry(db, b!.id))).toMatchObject({ rev: 2, serverSeq: null });
     expect((await listRevisions(db, b!.id)).map((r) => r.serverSeq)).toEqual([6, null]);
@@ -124,5 +128,66 @@ describe('applying answers by seq', () => {
     await markSending(db, [1, 3]);
     await applyPushResults(db, [applied(a!.id, 1, 1), applied(c!.id, 1, 2)], sent);
     expect(await states()).toEqual(['2:queued']);
+  });
+});
+
+describe('answered items before the fold deletes them', () => {
+  it('are out of the queue for every reader at once, and out of the store after the fold', async () => {
+    const [a, b] = await save(3);
+    const sent = (await nextBatch(db, 2)).map((x) => x.item);
+    await markSending(db, sent.map((i) => i.seq!));
+    await applyPushResults(db, [applied(a!.id, 1, 1), applied(b!.id, 1, 2)], sent);
+    // Still stored, out of the queue.
+    expect(await db.outbox.count()).toBe(3);
+    expect(await states()).toEqual(['3:queued']);
+    expect(await countQueued(db)).toBe(1);
+    expect(await outboxSummary(db)).toEqual({ queuedCount: 1, oldestQueuedAt: (await db.outbox.get(3))!.queuedAt });
+    expect([...(await outboxByEntry(db)).keys()]).toEqual([(await db.outbox.get(3))!.id]);
+    expect((await nextBatch(db, 10)).map((c) => c.item.seq)).toEqual([3]);
+    expect(await deleteAcknowledged(db)).toBe(2);
+    expect((await db.outbox.toArray()).map((i) => i.seq)).toEqual([3]);
+    expect(await countQueued(db)).toBe(1);
+    expect(await deleteAcknowledged(db)).toBe(0);
+  });
+
+  it('the oldest waiting is the first not answered, and none when all were', async () => {
+    const saved = await save(3);
+    const sent = (await nextBatch(db, 10)).map((x) => x.item);
+    await applyPushResults(db, saved.slice(0, 2).map((e, n) => applied(e.id, 1, n + 1)), sent.slice(0, 2));
+    expect(await oldestQueuedAt(db)).toBe((await db.outbox.get(3))!.queuedAt);
+    await applyPushResults(db, [applied(saved[2]!.id, 1, 3)], sent.slice(2));
+    expect(await oldestQueuedAt(db)).toBeNull();
+    expect(await countQueued(db)).toBe(0);
+  });
+
+  it('are acknowledged once when the same answer is applied twice', async () => {
+    const [a, b] = await save(2);
+    const sent = (await nextBatch(db, 10)).map((x) => x.item);
+    const answer = [applied(a!.id, 1, 1), applied(b!.id, 1, 2)];
+    await applyPushResults(db, answer, sent);
+    await applyPushResults(db, answer, sent);
+    await applyPushResults(db, answer);
+    expect(await countQueued(db)).toBe(0);
+    expect(await deleteAcknowledged(db)).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await countQueued(db)).toBe(0);
+  });
+
+  it('are deleted a chunk per transaction; cut short, the next call goes on from there', async () => {
+    const saved = await save(FOLD_CHUNK + 20);
+    const sent = (await nextBatch(db, FOLD_CHUNK + 20)).map((x) => x.item);
+    // One item in the middle is rejected: it stays, between two runs of answered ones.
+    await applyPushResults(db, saved.map((e, n) => (n === 10 ? { id: e.id, rev: 1, status: 'rejected' as const, errors: [] } : applied(e.id, 1, n + 1))), sent);
+    const meta = db.bookkeeping().meta;
+    const original = meta.put.bind(meta);
+    let calls = 0;
+    meta.put = ((...args: Parameters<typeof original>) => (++calls === 2 ? Promise.reject(new Error('closed')) : original(...args))) as typeof original;
+    await expect(deleteAcknowledged(db)).rejects.toThrow('closed');
+    meta.put = original;
+    // Seqs 1-10 went in the first transaction; the second was undone whole.
+    expect(await db.outbox.count()).toBe(FOLD_CHUNK + 10);
+    expect(await states()).toEqual(['11:rejected']);
+    expect(await deleteAcknowledged(db)).toBe(FOLD_CHUNK + 9);
+    expect((await db.outbox.toArray()).map((i) => `${i.seq}:${i.state}`)).toEqual(['11:rejected']);
   });
 });

@@ -1,7 +1,8 @@
 // A pull brings the device's own pushes back (docs/decisions.md): those already stamped
 // are skipped, everything else is stored as before.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, saveEntry, applyPushResults, nextBatch, storePulledRevisions, getEntry, getMeta, listRevisions, type WriteContext } from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, storePulledRevisions, getEntry, getMeta, listRevisions, type WriteContext } from '../../../src/db/index.ts';
+import { applyPushResults, nextBatch } from '../../../src/db/outbox-push.ts';
 import type { EntryRevision } from '../../../src/domain/entry.ts';
 import { trafficCheck } from '../../fixtures/entries.ts';
 

@@ -2,7 +2,8 @@
 // every reader until the fold stamps the records, and the outbox items that carry their
 // sealed revision so a push reads one store.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, applyPushResults, correctEntry, foldReceipts, getEntry, listEntries, listRevisions, markSending, nextBatch, saveEntry, storePulledRevisions, voidEntry, countQueued, type WriteContext } from '../../../src/db/index.ts';
+import { FieldLogDb, correctEntry, foldReceipts, getEntry, listEntries, listRevisions, saveEntry, storePulledRevisions, voidEntry, countQueued, type WriteContext } from '../../../src/db/index.ts';
+import { applyPushResults, markSending, nextBatch } from '../../../src/db/outbox-push.ts';
 import { entriesBehind } from '../../../src/db/tally-queries.ts';
 import { FOLD_CHUNK } from '../../../src/db/receipts.ts';
 import type { PushResult } from '../../../src/domain/sync.ts';

@@ -2,7 +2,8 @@
 // draft and no usable session token. Each canary is a string that only the sealed fields
 // carry; the same dump must still show the readable fields (or the check proves nothing).
 import { beforeEach, expect, it } from 'vitest';
-import { FieldLogDb, correctEntry, saveDraft, saveEntry, storePulledRevisions, voidEntry, applyPushResults } from '../../../src/db/index.ts';
+import { FieldLogDb, correctEntry, saveDraft, saveEntry, storePulledRevisions, voidEntry } from '../../../src/db/index.ts';
+import { applyPushResults } from '../../../src/db/outbox-push.ts';
 import { saveSession } from '../../../src/sync/session.ts';
 import { createKeyring } from '../../../src/security/keyring.ts';
 import { setDataKey, dropDataKey } from '../../../src/crypto/keystore.ts';

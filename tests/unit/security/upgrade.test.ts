@@ -2,7 +2,8 @@
 // history, drafts, the conflict copy, the session token) without losing queued work.
 import { beforeEach, expect, it } from 'vitest';
 import { clear, get, set } from 'idb-keyval';
-import { FieldLogDb, countQueued, getEntry, listRevisions, loadDraft, nextBatch, correctEntry } from '../../../src/db/index.ts';
+import { FieldLogDb, countQueued, getEntry, listRevisions, loadDraft, correctEntry } from '../../../src/db/index.ts';
+import { nextBatch } from '../../../src/db/outbox-push.ts';
 import { headOf } from '../../../src/db/entries.ts';
 import { LATEST_VERSION } from '../../../src/db/migrations.ts';
 import { dropDataKey } from '../../../src/crypto/keystore.ts';

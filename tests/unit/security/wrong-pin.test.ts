@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { clear, entries as keyvalEntries, get, set } from 'idb-keyval';
-import { FieldLogDb, countQueued, getEntry, nextBatch, saveEntry } from '../../../src/db/index.ts';
+import { FieldLogDb, countQueued, getEntry, saveEntry } from '../../../src/db/index.ts';
+import { nextBatch } from '../../../src/db/outbox-push.ts';
 import { dropDataKey, isUnlocked } from '../../../src/crypto/keystore.ts';
 import { createKeyring } from '../../../src/security/keyring.ts';
 import { loadPinAttempts, MAX_PIN_ATTEMPTS, pinWipedAt, unlockWithPin } from '../../../src/security/unlock.ts';

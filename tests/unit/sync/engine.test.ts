@@ -1,6 +1,7 @@
 // The client's sync run against a scripted server: what leaves the outbox, what stays.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, saveEntry, countQueued, getEntry, nextBatch, getMeta, loadCatalogue, loadCompletions } from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, countQueued, getEntry, getMeta, loadCatalogue, loadCompletions } from '../../../src/db/index.ts';
+import { nextBatch } from '../../../src/db/outbox-push.ts';
 import { syncOnce, foldAfterRun, PUSH_BATCH } from '../../../src/sync/engine.ts';
 import { ApiFailure, NetworkFailure, type Api } from '../../../src/sync/api.ts';
 import type { CompletionsResponse, PushRequest, PushResult } from '../../../src/domain/sync.ts';

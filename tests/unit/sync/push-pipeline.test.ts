@@ -1,7 +1,8 @@
 // The push loop of a sync run (src/sync/engine.ts): pipelined batches, what a failure
 // puts back, the server's throttle and size limits, against a scripted server.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldLogDb, saveEntry, correctEntry, countQueued, getEntry, listOutbox, markSending, outboxByEntry } from '../../../src/db/index.ts';
+import { FieldLogDb, saveEntry, correctEntry, countQueued, getEntry, listOutbox, outboxByEntry } from '../../../src/db/index.ts';
+import { markSending } from '../../../src/db/outbox-push.ts';
 import { syncOnce, MAX_THROTTLE_WAITS, MAX_THROTTLE_WAIT_MS, MIN_TIMEOUT_PART, type SyncDeps } from '../../../src/sync/engine.ts';
 import { ApiFailure, NetworkFailure, type Api } from '../../../src/sync/api.ts';
 import { utf8Length } from '../../../src/sync/pack.ts';

@@ -57,6 +57,9 @@ describe('a revoked device', () => {
     // A revoked device asks for nothing else (no pull, no catalogue).
     expect(server.others).toEqual([]);
     expect(await countQueued(db)).toBe(0);
+    // Answered and not folded yet (a revoked device's run is not followed by a fold):
+    // still in the store, but nothing waits.
+    expect(await db.outbox.count()).toBe(3);
 
     await markRevoked(db, NOW);
     expect(await wipeIfDelivered(db, NOW)).toEqual({ wiped: true });
