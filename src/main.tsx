@@ -15,7 +15,7 @@ async function main() {
   let opening: Promise<FieldLogDb> | null = null;
   // Once; a failed fetch (a first visit losing the network) is tried again on the next call.
   const db = () =>
-    (opening ??= import('./db/index.ts')
+    (opening ??= import('./db/open.ts')
       .then((m) => m.getDb())
       .catch((e: unknown) => {
         opening = null;

@@ -1,7 +1,8 @@
-// The only way into the device database, but for outbox-push.ts: the push's steps,
-// imported by the sync engine alone so that they load with it, not with the first screen.
-import { FieldLogDb } from './schema.ts';
-
+// The way into the device database. Static imports of it are tree-shaken, so the first
+// screens' JavaScript holds only what they use; a dynamic import() of it would keep every
+// export. Hence three modules are also imported on their own: open.ts (main.tsx loads the
+// database after the lock screen), catalogue.ts (Root's first read) and outbox-push.ts
+// (the push's steps, loaded with the sync engine, not re-exported here).
 export { FieldLogDb, type EntryHead, type StoredHead, type OutboxItem, type OutboxState, type Draft, type DayTally } from './schema.ts';
 export { openRecord, openRecords, sealRevision, type StoredRevision } from './sealed.ts';
 export * from './entries.ts';
@@ -13,15 +14,7 @@ export * from './catalogue.ts';
 export * from './drafts.ts';
 export * from './meta.ts';
 
-export const DB_NAME = 'medborgarlofte';
-
-let shared: FieldLogDb | null = null;
-
-/** The app's database, opened once. */
-export function getDb(): FieldLogDb {
-  shared ??= new FieldLogDb(DB_NAME);
-  return shared;
-}
+export { DB_NAME, getDb } from './open.ts';
 export * from './settings.ts';
 
 /** The browser refused a write because the device's storage for the app is full. */

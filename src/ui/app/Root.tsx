@@ -42,7 +42,8 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 // needs neither, so the lock screen is drawn from a small script, and Root fetches this
 // once that screen is painted (not on first use); by the time a PIN is typed it is in.
 const AppShell = lazyScreen(() => import('./AppShell.tsx').then((m) => m.AppShell));
-const dbModule = () => import('../../db/index.ts');
+// Not the database's index: a dynamic import of it would keep all of it in the shell (db/index.ts).
+const catalogueModule = () => import('../../db/catalogue.ts');
 
 /** How long to wait before asking again for the server chunk after its fetch failed (besides on 'online'). */
 const SERVER_RETRY_MS = 30_000;
@@ -102,7 +103,7 @@ export function Root({ db: givenDb, deviceId, appVersion, api: givenApi, now = D
     const gate = await readGate(dbReady, user, pending.current);
     // Only the app needs the catalogue (and so the database): a lock or login screen is
     // shown without waiting for them. Unlocking reads the device again.
-    const catalogue = gate.kind === 'open' && user ? await (await dbModule()).loadCatalogue(await dbReady()) : null;
+    const catalogue = gate.kind === 'open' && user ? await (await catalogueModule()).loadCatalogue(await dbReady()) : null;
     setLoaded({ user, catalogue: catalogue?.catalogue ?? null, settings, lockTimes, gate, wiped: false });
   };
 
