@@ -17,6 +17,8 @@ const POUCH_DB = 'bench-pouch-10k';
 interface PouchDatabase {
   info(): Promise<{ doc_count: number; adapter: string }>;
   bulkDocs(docs: object[]): Promise<Array<{ ok?: boolean; error?: string }>>;
+  allDocs(options: { include_docs: boolean }): Promise<{ rows: unknown[] }>;
+  changes(options: { since: number; include_docs: boolean }): Promise<{ results: unknown[] }>;
 }
 interface PouchStatic {
   new (name: string, options?: { fetch?: (url: RequestInfo | URL, init?: RequestInit) => Promise<Response> }): PouchDatabase;
@@ -38,6 +40,20 @@ w.fillApp = async (changes: PushChange[], key: number[], officerId: string, devi
   const queued = await countQueued(db);
   db.close();
   return queued;
+};
+
+/**
+ * Read back every record the fill wrote, as days of use would, and keep the database open
+ * while LevelDB compacts (sync-vs-pouch.ts waits for the browser to go idle). Returns the
+ * number of records read.
+ */
+w.settleApp = async (): Promise<number> => {
+  const db = new FieldLogDb(APP_DB);
+  await db.open();
+  let records = 0;
+  for (const table of db.tables) records += (await table.toArray()).length;
+  w.settledApp = db;
+  return records;
 };
 
 w.syncApp = async (key: number[], token: string, officerId: string, deviceId: string) => {
@@ -98,6 +114,14 @@ w.fillPouch = async (changes: PushChange[]): Promise<{ docs: number; adapter: st
   }
   const info = await db.info();
   return { docs: info.doc_count, adapter: info.adapter, version: pouch().version };
+};
+
+/** The same for PouchDB: every document and the changes feed read once, the database left open. */
+w.settlePouch = async (): Promise<number> => {
+  const db = new (pouch())(POUCH_DB);
+  const [docs, changes] = [await db.allDocs({ include_docs: true }), await db.changes({ since: 0, include_docs: true })];
+  w.settledPouch = db;
+  return docs.rows.length + changes.results.length;
 };
 
 w.replicatePouch = async (remote: string) => {
