@@ -87,7 +87,7 @@ export type SentItem = Pick<OutboxItem, 'seq' | 'id' | 'rev'>;
 
 /**
  * Apply the server's answers: applied and duplicate leave the queue (their seqs into the
- * acknowledged row, see the top), and their stamps (server sequence and time) go into
+ * acknowledged row: outbox.ts), and their stamps (server sequence and time) go into
  * one receipt row, folded into the revisions and heads later (receipts.ts); rejected
  * and conflict stay with the reasons. One transaction.
  *
@@ -150,8 +150,8 @@ export async function applyPushResults(appDb: FieldLogDb, results: PushResult[],
     }
     const sending = await sendingRead;
     for (const seq of sent ? sent.map((i) => i.seq!) : [...done, ...kept.map((i) => i.seq!)]) sending.delete(seq);
-    // The answered items are not deleted here (see the top): their seqs take them out of
-    // the queue. But for one marked rejected meanwhile (an answer for it stored by another
+    // The answered items are not deleted here (outbox.ts says why): their seqs take them
+    // out of the queue. But for one marked rejected meanwhile (an answer for it stored by another
     // tab's run): a correction may delete that one, so it goes now.
     const wasRejected = done.filter((seq) => whole.get(seq)?.state === 'rejected');
     const ack = done.filter((seq) => whole.get(seq)?.state !== 'rejected');
@@ -165,9 +165,8 @@ export async function applyPushResults(appDb: FieldLogDb, results: PushResult[],
   });
 }
 
-
 /**
- * Delete the items answered (see the top), FOLD_CHUNK per transaction so that a save
+ * Delete the items answered (outbox.ts), FOLD_CHUNK per transaction so that a save
  * waiting behind waits little. After a sync run, with the fold. Resumable: the row
  * shrinks with each transaction. Returns how many were deleted.
  */
@@ -189,4 +188,3 @@ export async function deleteAcknowledged(appDb: FieldLogDb): Promise<number> {
     deleted += done;
   }
 }
-
