@@ -173,6 +173,18 @@ describe('answered items before the fold deletes them', () => {
     expect(await countQueued(db)).toBe(0);
   });
 
+  it('an item answered while marked rejected (another tab’s answer) is deleted at once, so a correction cannot delete one the row names', async () => {
+    const [a] = await save(1);
+    await applyPushResults(db, [{ id: a!.id, rev: 1, status: 'rejected', errors: [] }]);
+    await applyPushResults(db, [applied(a!.id, 1, 7)]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await countQueued(db)).toBe(0);
+    await correctEntry(db, a!.id, lob(), ctx);
+    expect(await countQueued(db)).toBe(1);
+    expect(await deleteAcknowledged(db)).toBe(0);
+    expect(await states()).toEqual(['2:queued']);
+  });
+
   it('are deleted a chunk per transaction; cut short, the next call goes on from there', async () => {
     const saved = await save(FOLD_CHUNK + 20);
     const sent = (await nextBatch(db, FOLD_CHUNK + 20)).map((x) => x.item);
