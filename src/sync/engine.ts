@@ -85,9 +85,9 @@ interface RunCount {
  * again: a count walks every item with its sealed revision (about 20 ms a batch on a
  * 10 000-item outbox in Chromium); the oldest is one read.
  */
-async function takeBatch(deps: SyncDeps, afterSeq: number, inFlight: Set<number>, count: RunCount): Promise<Batch | null> {
+async function takeBatch(deps: SyncDeps, afterSeq: number, inFlight: Set<number>, count: RunCount, size: number): Promise<Batch | null> {
   const { db } = deps;
-  const [queued, oldest] = await Promise.all([nextBatch(db, deps.pushBatch ?? PUSH_BATCH, deps.officerId, { afterSeq }), oldestQueuedAt(db)]);
+  const [queued, oldest] = await Promise.all([nextBatch(db, size, deps.officerId, { afterSeq }), oldestQueuedAt(db)]);
   if (queued.length === 0) return null;
   const all = queued.map(({ revision: r }): PushChange => ({ id: r.id, rev: r.rev, op: r.op, entry: r.content, voidReason: r.voidReason, clientTime: r.clientTime }));
   // Those that do not fit wait for the next batch, which starts after the last one taken.
@@ -176,6 +176,16 @@ const settle = (p: Promise<unknown>) => p.then(() => {}, () => {});
  */
 export const MAX_PUSHES_IN_FLIGHT = 2;
 
+/**
+ * The first pushes of a run are smaller, so that the server starts work sooner: a full
+ * batch takes the device 60-70 ms to read and open before it can be sent, a quarter of
+ * one a quarter of that, and the second batch is read while the server works on the
+ * first. Measured on a 10 000-entry backlog: the first push left 61-82 ms after the
+ * start instead of 111-125 ms. On a poor link, the first answer also comes after
+ * 120 KB on the wire rather than 480 KB. Then full batches (PUSH_BATCH, or pushBatch).
+ */
+export const FIRST_PUSHES: readonly number[] = [250, 500];
+
 interface OnTheWire {
   batch: Batch;
   answer: Promise<PushResponse>;
@@ -199,7 +209,10 @@ async function push(deps: SyncDeps, report: SyncReport, queuedAtStart: number): 
   const inFlight = new Set<number>();
   const limit = { parts: deps.pushBatch ?? PUSH_BATCH };
   const wire: OnTheWire[] = [];
-  let next = takeBatch(deps, 0, inFlight, count);
+  const full = deps.pushBatch ?? PUSH_BATCH;
+  let pushes = 0;
+  const size = () => Math.min(full, FIRST_PUSHES[pushes++] ?? full);
+  let next = takeBatch(deps, 0, inFlight, count, size());
   let storing: Promise<void> = Promise.resolve();
   // Awaited later: a failure meanwhile must not count as unhandled.
   void settle(next);
@@ -219,7 +232,7 @@ async function push(deps: SyncDeps, report: SyncReport, queuedAtStart: number): 
       const answer = sendBatch(deps, batch, limit);
       void settle(answer);
       wire.push({ batch, answer, ids });
-      next = takeBatch(deps, batch.items.at(-1)!.seq!, inFlight, count);
+      next = takeBatch(deps, batch.items.at(-1)!.seq!, inFlight, count, size());
       void settle(next);
     }
     while (wire.length > 0) await storeOldest();

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldLogDb, saveEntry, countQueued, getEntry, getMeta, loadCatalogue, loadCompletions } from '../../../src/db/index.ts';
 import { nextBatch } from '../../../src/db/outbox-push.ts';
-import { syncOnce, foldAfterRun, PUSH_BATCH } from '../../../src/sync/engine.ts';
+import { syncOnce, foldAfterRun, FIRST_PUSHES, PUSH_BATCH } from '../../../src/sync/engine.ts';
 import { ApiFailure, NetworkFailure, type Api } from '../../../src/sync/api.ts';
 import type { CompletionsResponse, PushRequest, PushResult } from '../../../src/domain/sync.ts';
 import type { ActivityCompletion } from '../../../src/domain/tallies/completions.ts';
@@ -49,12 +49,14 @@ const deps = (api: Api) => ({ db, api, token: 't', officerId: 'o1', deviceId: 'd
 
 describe('a sync run', () => {
   it('pushes in batches, stamps server receipts, empties the outbox, stores the catalogue', async () => {
-    for (let i = 0; i < PUSH_BATCH + 5; i++) await saveEntry(db, trafficCheck(), ctx);
+    // The first pushes smaller (FIRST_PUSHES), then full batches.
+    const total = FIRST_PUSHES.reduce((a, b) => a + b, 0) + PUSH_BATCH + 5;
+    for (let i = 0; i < total; i++) await saveEntry(db, trafficCheck(), ctx);
     const s = scriptedApi((b) => s.applied(b));
     const report = await syncOnce(deps(s.api));
-    expect(s.pushes.map((p) => p.changes.length)).toEqual([PUSH_BATCH, 5]);
-    expect(s.pushes[0]!.heartbeat.queuedCount).toBe(PUSH_BATCH + 5);
-    expect(report.pushed).toBe(PUSH_BATCH + 5);
+    expect(s.pushes.map((p) => p.changes.length)).toEqual([...FIRST_PUSHES, PUSH_BATCH, 5]);
+    expect(s.pushes[0]!.heartbeat.queuedCount).toBe(total);
+    expect(report.pushed).toBe(total);
     expect(await countQueued(db)).toBe(0);
     expect((await loadCatalogue(db))?.etag).toBe('"v1"');
     expect(await getMeta(db, 'lastSyncAt')).toBe('2025-05-01T10:00:00.000Z');
