@@ -48,6 +48,7 @@ export async function applyPush(db: Db, input: PushInput): Promise<PushOutcome> 
 
 function toResults(changes: PreparedChange[], decisions: Decision[], applied: Map<string, number>, now: Date): PushOutcome {
   const counts = { applied: 0, duplicate: 0, conflict: 0, rejected: 0 };
+  const serverTime = now.toISOString();
   const results = decisions.map((d, i): PushResult => {
     const { id, rev } = changes[i]!;
     switch (d.status) {
@@ -55,7 +56,7 @@ function toResults(changes: PreparedChange[], decisions: Decision[], applied: Ma
       case 'same_as': {
         const serverSeq = applied.get(revKey(id, rev));
         if (serverSeq === undefined) throw new Error(`revision ${id}#${rev} was not inserted`);
-        return { id, rev, status: d.status === 'apply' ? 'applied' : 'duplicate', serverSeq, serverTime: now.toISOString() };
+        return { id, rev, status: d.status === 'apply' ? 'applied' : 'duplicate', serverSeq, serverTime };
       }
       case 'duplicate':
         return { id, rev, status: 'duplicate', serverSeq: d.serverSeq, serverTime: d.serverTime.toISOString() };
