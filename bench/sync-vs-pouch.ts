@@ -24,17 +24,26 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import type { Catalogue } from '../src/domain/catalogue/index.ts';
 import type { PushChange } from '../src/domain/sync.ts';
-import { resolvePostgres } from '../tests/server/support/pg-cluster.ts';
+import { resolvePostgres, type PgServer } from '../tests/server/support/pg-cluster.ts';
 import { AppServer } from './lib/app-server.ts';
 import { DiskBrowser } from './lib/browser.ts';
 import { ensureExternal, externalPath } from './lib/external.ts';
 import { injectBundle } from './lib/page-bundle.ts';
 import { PouchServer } from './lib/pouchdb-server.ts';
 import { waitForIdleBrowser } from './lib/settle.ts';
+import { median } from './lib/stats.ts';
 import { warmUpApp, warmUpPouch } from './lib/warm-up.ts';
 import { makeChanges } from './sync-entries.ts';
 
 export const SYNC_ENTRIES = Number(process.env.BENCH_SYNC_ENTRIES ?? 10_000);
+/**
+ * Rounds of the three runs (app on PGlite, PouchDB, app on PostgreSQL), one after the
+ * other, so that both sides meet the same spells of the machine. A single run's push
+ * varied by a third between calls of the bench (1.25-1.91 s), as the two cores it shares
+ * with the browser were slower or faster; figures are the middle round's, ratios the
+ * median of the rounds' own.
+ */
+export const SYNC_ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
 const PAGE = 'bench/browser/sync-compare.ts';
 const OFFICER = 'polis1';
 const DEVICE = 'bench-sync-device';
@@ -151,59 +160,90 @@ async function settle(browser: DiskBrowser, readBack: () => Promise<number>): Pr
   return performance.now() - t0;
 }
 
+type AppRun = AppFigures & { warmUpMs: number };
+type PouchRun = Awaited<ReturnType<typeof runPouch>>;
+
+interface Round {
+  appPglite: AppRun;
+  pouchdb: PouchRun;
+  appPostgres: (AppRun & { database: string }) | null;
+}
+
+/** A fresh app server (PGlite in a temp folder, or the given PostgreSQL database), warmed up, then the timed run. */
+async function runAppServer(changes: PushChange[] | null, databaseUrl?: string): Promise<{ figures: AppRun; changes: PushChange[] }> {
+  const server = new AppServer({ unthrottled: true, ...(databaseUrl ? { databaseUrl } : {}) });
+  try {
+    await server.start();
+    const warmUpMs = await warmUpApp(server, SYNC_ENTRIES);
+    const r = await runApp(server, changes);
+    return { figures: { ...r.figures, warmUpMs }, changes: r.changes };
+  } finally {
+    await server.dispose();
+  }
+}
+
+/** The app against a new database of the PostgreSQL server, dropped afterwards. */
+async function runAppPostgres(pgServer: PgServer, changes: PushChange[]): Promise<AppRun & { database: string }> {
+  const name = `bench_sync_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgServer.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(pgServer.url);
+    url.pathname = `/${name}`;
+    const r = await runAppServer(changes, url.toString());
+    return { ...r.figures, database: pgServer.description };
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+}
+
+/** The figures of the round in the middle by `key` (the lower middle for an even count), with every round's value of it. */
+function middleRun<T>(runs: T[], key: (run: T) => number): T & { rounds: number[] } {
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  return { ...sorted[(sorted.length - 1) >> 1]!, rounds: runs.map(key) };
+}
+
 export async function benchSyncVsPouch(): Promise<Record<string, unknown>> {
   ensureExternal();
-  const out: Record<string, unknown> = { entries: SYNC_ENTRIES };
-
-  const lite = new AppServer({ unthrottled: true });
-  let changes: PushChange[];
-  try {
-    await lite.start();
-    const warmUpMs = await warmUpApp(lite, SYNC_ENTRIES);
-    const r = await runApp(lite, null);
-    changes = r.changes;
-    out.appPglite = { ...r.figures, warmUpMs };
-    console.log(`  app → server (PGlite): ${r.figures.pushMs.toFixed(0)} ms to all acknowledged (the whole run with the pull-back ${r.figures.fullSyncMs.toFixed(0)} ms; then folding the receipts into the records, in the background, ${r.figures.foldMs.toFixed(0)} ms)`);
-  } finally {
-    await lite.dispose();
-  }
-
-  const pouchFigures = await runPouch(changes);
-  out.pouchdb = pouchFigures;
-  console.log(`  PouchDB ${pouchFigures.pouchdbVersion} (${pouchFigures.localAdapter}) → pouchdb-server (LevelDB): ${pouchFigures.replicateMs.toFixed(0)} ms`);
-
+  const out: Record<string, unknown> = { entries: SYNC_ENTRIES, rounds: SYNC_ROUNDS };
   // The same against PostgreSQL: TEST_DATABASE_URL, or a throwaway local cluster (fsync on), else skipped.
   const pgServer = await resolvePostgres({ fast: false });
-  if (pgServer) {
-    const name = `bench_sync_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: pgServer.url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-      const url = new URL(pgServer.url);
-      url.pathname = `/${name}`;
-      const server = new AppServer({ databaseUrl: url.toString(), unthrottled: true });
-      try {
-        await server.start();
-        const warmUpMs = await warmUpApp(server, SYNC_ENTRIES);
-        const r = await runApp(server, changes);
-        out.appPostgres = { ...r.figures, warmUpMs, database: pgServer.description };
-        console.log(`  app → server (PostgreSQL): ${r.figures.pushMs.toFixed(0)} ms to all acknowledged`);
-      } finally {
-        await server.dispose();
-      }
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-      await admin.end();
-      await pgServer.stop();
+  const rounds: Round[] = [];
+  let changes: PushChange[] | null = null;
+  try {
+    for (let i = 1; i <= SYNC_ROUNDS; i++) {
+      const lite = await runAppServer(changes);
+      changes = lite.changes;
+      const f = lite.figures;
+      console.log(`  round ${i}/${SYNC_ROUNDS}: app → server (PGlite): ${f.pushMs.toFixed(0)} ms to all acknowledged (the whole run with the pull-back ${f.fullSyncMs.toFixed(0)} ms; then folding the receipts into the records, in the background, ${f.foldMs.toFixed(0)} ms)`);
+      const pouchdb = await runPouch(changes);
+      console.log(`  round ${i}/${SYNC_ROUNDS}: PouchDB ${pouchdb.pouchdbVersion} (${pouchdb.localAdapter}) → pouchdb-server (LevelDB): ${pouchdb.replicateMs.toFixed(0)} ms`);
+      const appPostgres = pgServer ? await runAppPostgres(pgServer, changes) : null;
+      if (appPostgres) console.log(`  round ${i}/${SYNC_ROUNDS}: app → server (PostgreSQL): ${appPostgres.pushMs.toFixed(0)} ms to all acknowledged`);
+      rounds.push({ appPglite: f, pouchdb, appPostgres });
     }
+  } finally {
+    await pgServer?.stop();
+  }
+
+  // Each round's ratio compares runs made minutes apart; the figure is their median.
+  const ratios = (app: (r: Round) => number | null) => rounds.flatMap((r) => (app(r) === null ? [] : [r.pouchdb.replicateMs / app(r)!]));
+  out.appPglite = middleRun(rounds.map((r) => r.appPglite), (r) => r.pushMs);
+  out.pouchdb = middleRun(rounds.map((r) => r.pouchdb), (r) => r.replicateMs);
+  out.ratioPgliteRounds = ratios((r) => r.appPglite.pushMs);
+  out.ratioPglite = median(out.ratioPgliteRounds as number[]);
+  out.ratioPgliteFullSync = median(ratios((r) => r.appPglite.fullSyncMs));
+  const postgres = rounds.flatMap((r) => (r.appPostgres ? [r.appPostgres] : []));
+  if (postgres.length > 0) {
+    out.appPostgres = middleRun(postgres, (r) => r.pushMs);
+    out.ratioPostgresRounds = ratios((r) => r.appPostgres?.pushMs ?? null);
+    out.ratioPostgres = median(out.ratioPostgresRounds as number[]);
   } else {
     out.appPostgres = 'skipped: no TEST_DATABASE_URL and no local PostgreSQL';
   }
-
-  const app = out.appPglite as AppFigures;
-  out.ratioPglite = pouchFigures.replicateMs / app.pushMs;
-  out.ratioPgliteFullSync = pouchFigures.replicateMs / app.fullSyncMs;
-  if (typeof out.appPostgres === 'object') out.ratioPostgres = pouchFigures.replicateMs / (out.appPostgres as AppFigures).pushMs;
+  const list = (xs: unknown) => (xs as number[]).map((x) => `${x.toFixed(2)}×`).join(', ');
+  console.log(`  PouchDB time / app time, median of ${SYNC_ROUNDS} rounds: PGlite ${(out.ratioPglite as number).toFixed(2)}× (${list(out.ratioPgliteRounds)})` + (postgres.length > 0 ? `; PostgreSQL ${(out.ratioPostgres as number).toFixed(2)}× (${list(out.ratioPostgresRounds)})` : ''));
   return out;
 }
