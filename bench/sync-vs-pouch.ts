@@ -43,7 +43,8 @@ export const SYNC_ENTRIES = Number(process.env.BENCH_SYNC_ENTRIES ?? 10_000);
  * with the browser were slower or faster; figures are the middle round's, ratios the
  * median of the rounds' own.
  */
-export const SYNC_ROUNDS = Math.max(1, Number(process.env.BENCH_SYNC_ROUNDS ?? 3));
+export const SYNC_ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 3);
+if (!Number.isInteger(SYNC_ROUNDS) || SYNC_ROUNDS < 1) throw new Error(`BENCH_SYNC_ROUNDS must be a whole number of at least 1, not "${process.env.BENCH_SYNC_ROUNDS}"`);
 const PAGE = 'bench/browser/sync-compare.ts';
 const OFFICER = 'polis1';
 const DEVICE = 'bench-sync-device';
@@ -200,9 +201,9 @@ async function runAppPostgres(pgServer: PgServer, changes: PushChange[]): Promis
 }
 
 /** The figures of the round in the middle by `key` (the lower middle for an even count), with every round's value of it. */
-function middleRun<T>(runs: T[], key: (run: T) => number): T & { rounds: number[] } {
+function middleRun<T>(runs: T[], key: (run: T) => number): T & { byRound: number[] } {
   const sorted = [...runs].sort((a, b) => key(a) - key(b));
-  return { ...sorted[(sorted.length - 1) >> 1]!, rounds: runs.map(key) };
+  return { ...sorted[(sorted.length - 1) >> 1]!, byRound: runs.map(key) };
 }
 
 export async function benchSyncVsPouch(): Promise<Record<string, unknown>> {
